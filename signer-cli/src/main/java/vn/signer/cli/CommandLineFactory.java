@@ -1,0 +1,46 @@
+package vn.signer.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import vn.signer.SignerException;
+
+/**
+ * Builds the 'signer' command line: commands, the exit-code table and the one place where errors
+ * become a one-line message and an exit code. Tests use it to run exactly what main runs.
+ */
+final class CommandLineFactory {
+    private CommandLineFactory() {
+    }
+
+    static CommandLine create(Terminal terminal) {
+        SignerCommand root = new SignerCommand(terminal);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(terminal.out());
+        cli.setErr(terminal.err());
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> handle(exception, root, terminal));
+        List<CommandLine> all = new ArrayList<>(cli.getSubcommands().values());
+        all.add(cli);
+        for (CommandLine command : all) {
+            command.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+            command.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOFTWARE);
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.helpTable());
+        }
+        return cli;
+    }
+
+    private static int handle(Exception exception, SignerCommand root, Terminal terminal) {
+        if (root.verbose) {
+            exception.printStackTrace(terminal.err());
+        }
+        if (exception instanceof SignerException e) {
+            terminal.err().println("signer: " + e.oneLine());
+            terminal.err().flush();
+            return ExitCodes.of(e.code());
+        }
+        terminal.err().println("signer: internal error (" + exception.getClass().getSimpleName() + ": "
+                + exception.getMessage() + ")" + (root.verbose ? "" : "; run with --verbose for details"));
+        terminal.err().flush();
+        return ExitCodes.SOFTWARE;
+    }
+}

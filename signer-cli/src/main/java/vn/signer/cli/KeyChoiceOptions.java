@@ -1,0 +1,26 @@
+package vn.signer.cli;
+
+import picocli.CommandLine.Option;
+import vn.signer.keys.KeySelector;
+
+/** Which key to sign with; at most one of these (an exclusive group). */
+final class KeyChoiceOptions {
+    @Option(names = "--key", paramLabel = "LABEL", description = "The key with this label (PKCS#11 CKA_LABEL, PKCS#12 alias).")
+    String label;
+
+    @Option(names = "--key-id", paramLabel = "HEX", description = "The key with this PKCS#11 CKA_ID.")
+    String id;
+
+    @Option(names = "--cert-sha256", paramLabel = "HEX", description = "The key whose certificate has this SHA-256 fingerprint.")
+    String certSha256;
+
+    static KeySelector selector(KeyChoiceOptions choice) {
+        if (choice == null) {
+            return KeySelector.only();
+        }
+        if (choice.label != null) {
+            return KeySelector.label(choice.label);
+        }
+        return choice.id != null ? KeySelector.id(choice.id) : KeySelector.certificateSha256(choice.certSha256);
+    }
+}

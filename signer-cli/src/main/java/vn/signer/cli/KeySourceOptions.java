@@ -1,0 +1,92 @@
+package vn.signer.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.keys.KeySource;
+import vn.signer.keys.Pkcs11KeySource;
+import vn.signer.keys.Pkcs12KeySource;
+import vn.signer.keys.PinCallback;
+import vn.signer.keys.TokenSelector;
+
+/** Where the keys are and how to unlock them: shared by 'keys' and 'sign'. */
+final class KeySourceOptions {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Store store;
+
+    @ArgGroup(exclusive = true)
+    Token token;
+
+    @ArgGroup(exclusive = true)
+    Pin pin;
+
+    static final class Store {
+        @Option(names = "--pkcs12", paramLabel = "FILE", description = "A PKCS#12 (.p12/.pfx) key file.")
+        Path pkcs12;
+
+        @Option(names = "--pkcs11", paramLabel = "LIB",
+                description = "The token driver's PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so.")
+        Path pkcs11;
+    }
+
+    static final class Token {
+        @Option(names = "--slot", paramLabel = "N", description = "The token at this position (0-based), as 'signer keys' lists.")
+        Integer slot;
+
+        @Option(names = "--token-label", paramLabel = "LABEL", description = "The token with this label.")
+        String label;
+
+        @Option(names = "--token-serial", paramLabel = "SERIAL", description = "The token with this serial number.")
+        String serial;
+    }
+
+    static final class Pin {
+        @Option(names = "--pin-env", paramLabel = "VAR", description = "Read the PIN or password from this environment variable.")
+        String env;
+
+        @Option(names = "--pin-file", paramLabel = "FILE", description = "Read the PIN or password from the first line of this file.")
+        Path file;
+    }
+
+    boolean isPkcs11() {
+        return store.pkcs11 != null;
+    }
+
+    Path pkcs11Module() {
+        return store.pkcs11;
+    }
+
+    TokenSelector tokenSelector() {
+        if (token == null) {
+            return TokenSelector.any();
+        }
+        if (token.slot != null) {
+            return TokenSelector.slotIndex(token.slot);
+        }
+        return token.label != null ? TokenSelector.label(token.label) : TokenSelector.serial(token.serial);
+    }
+
+    boolean tokenChosen() {
+        return token != null;
+    }
+
+    PinCallback pinCallback(Terminal terminal) {
+        return PinSources.of(pin == null ? null : pin.env, pin == null ? null : pin.file,
+                terminal.environment(), terminal.console(), terminal.err());
+    }
+
+    /** Opens the key store or logs in to the token (asking the PIN once). */
+    KeySource open(Terminal terminal) {
+        if (store.pkcs12 != null) {
+            if (token != null) {
+                throw new SignerException(ErrorCode.USAGE, "--slot, --token-label and --token-serial apply to --pkcs11 only",
+                        "remove them, or use --pkcs11");
+            }
+            return Pkcs12KeySource.open(store.pkcs12, pinCallback(terminal));
+        }
+        return Pkcs11KeySource.open(store.pkcs11, tokenSelector(), pinCallback(terminal));
+    }
+}

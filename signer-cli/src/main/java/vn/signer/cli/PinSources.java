@@ -1,0 +1,86 @@
+package vn.signer.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.keys.PinCallback;
+import vn.signer.keys.PinRequest;
+
+/**
+ * Where the command line gets a PIN: an environment variable, a file, or a hidden prompt on the
+ * terminal. Never from the command line itself, where any user could read it in the process list.
+ */
+final class PinSources {
+    private PinSources() {
+    }
+
+    static PinCallback of(String envVar, Path file, Map<String, String> environment, Console console, PrintWriter err) {
+        if (envVar != null) {
+            return request -> {
+                refuseUnattendedFinalTry(request);
+                String value = environment.get(envVar);
+                if (value == null || value.isEmpty()) {
+                    throw new SignerException(ErrorCode.PIN_UNAVAILABLE,
+                            "the environment variable " + envVar + " is not set or empty", "export it, or use --pin-file");
+                }
+                return value.toCharArray();
+            };
+        }
+        if (file != null) {
+            return request -> {
+                refuseUnattendedFinalTry(request);
+                return firstLine(file);
+            };
+        }
+        return request -> prompt(request, console, err);
+    }
+
+    /** An unattended PIN must not be the one that locks the token. */
+    private static void refuseUnattendedFinalTry(PinRequest request) {
+        if (request.warning() != null && request.kind() == PinRequest.Kind.TOKEN_PIN) {
+            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(),
+                    "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it");
+        }
+    }
+
+    private static char[] firstLine(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such PIN file", "check the path");
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = reader.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, file + ": the PIN file is empty",
+                        "write the PIN on its first line");
+            }
+            return line.toCharArray();
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, file + ": cannot read the PIN file: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static char[] prompt(PinRequest request, Console console, PrintWriter err) {
+        String what = request.kind() == PinRequest.Kind.TOKEN_PIN ? "PIN" : "password";
+        if (console == null) {
+            throw new SignerException(ErrorCode.PIN_UNAVAILABLE,
+                    "no terminal to ask the " + what + " for " + request.target(),
+                    "give it with --pin-env VAR or --pin-file FILE");
+        }
+        if (request.warning() != null) {
+            err.println("warning: " + request.target() + ": " + request.warning());
+            err.flush();
+        }
+        char[] pin = console.readPassword("%s for %s: ", what.substring(0, 1).toUpperCase() + what.substring(1), request.target());
+        if (pin == null || pin.length == 0) {
+            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, "no " + what + " entered for " + request.target(), null);
+        }
+        return pin;
+    }
+}

@@ -1,0 +1,27 @@
+package vn.signer.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level 'signer' command; its subcommands do the work. */
+@Command(name = "signer",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
+        subcommands = {KeysCommand.class, SignCommand.class, VerifyCommand.class}
+)
+final class SignerCommand {
+    private final Terminal terminal;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show library logs and stack traces of errors.")
+    boolean verbose;
+
+    SignerCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+}

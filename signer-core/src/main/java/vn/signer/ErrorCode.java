@@ -1,0 +1,36 @@
+package vn.signer;
+
+/**
+ * Stable codes for everything that can go wrong in signer. The command line maps them to exit codes
+ * and the server to HTTP statuses, each in one place; scripts and integrators may rely on the names.
+ */
+public enum ErrorCode {
+    /** The caller asked for something that does not make sense (conflicting or missing options). */
+    USAGE,
+    /** An input file exists but its content cannot be used (not a PDF or XML, corrupt, dangerous). */
+    BAD_INPUT,
+    /** An input file, key file, PKCS#11 module or trust file does not exist. */
+    INPUT_MISSING,
+    /** Reading or writing failed at the operating-system level. */
+    IO,
+    /** The output exists already and overwriting was not requested. */
+    OUTPUT_EXISTS,
+    /** The token or key store refused the PIN or password. */
+    PIN_REFUSED,
+    /** The token is locked (too many wrong PINs); nothing was tried. */
+    TOKEN_LOCKED,
+    /** No PIN could be obtained (no terminal and no PIN source). */
+    PIN_UNAVAILABLE,
+    /** The PKCS#11 module, slot or token could not be found or used. */
+    TOKEN_UNAVAILABLE,
+    /** No key matches the selection, or the selection is ambiguous. */
+    KEY_NOT_FOUND,
+    /** The signing certificate must not be used to sign now (expired, wrong key usage, ...). */
+    CERTIFICATE_UNUSABLE,
+    /** The document is of a supported kind but cannot be signed as it is. */
+    NOT_SIGNABLE,
+    /** The signature could not be produced (the token or the signing library failed). */
+    SIGNING_FAILED,
+    /** The document could not be verified at all (not its signatures: the process). */
+    VERIFICATION_FAILED
+}

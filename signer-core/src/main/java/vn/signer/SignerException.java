@@ -1,0 +1,39 @@
+package vn.signer;
+
+import java.util.Objects;
+
+/**
+ * The one exception type signer-core throws for a failure a user can act on. Its message says what
+ * is wrong (naming the file, token or key concerned) and {@link #hint()} what to do about it. Messages
+ * never contain a PIN, a password or key material.
+ */
+public class SignerException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+    private final String hint;
+
+    public SignerException(ErrorCode code, String message, String hint) {
+        this(code, message, hint, null);
+    }
+
+    public SignerException(ErrorCode code, String message, String hint, Throwable cause) {
+        super(message, cause);
+        this.code = Objects.requireNonNull(code);
+        this.hint = hint;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** What the user can do about it, or {@code null} when there is nothing useful to say. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The message and the hint as one line, the way a user should see it. */
+    public String oneLine() {
+        return hint == null || hint.isBlank() ? getMessage() : getMessage() + " — " + hint;
+    }
+}

@@ -1,0 +1,95 @@
+package vn.signer.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
+/** The kinds of document signer signs, told apart by their content, never by the file name. */
+public enum DocumentFormat {
+    PDF("PAdES"), XML("XAdES");
+
+    private static final int SNIFF_BYTES = 1024;
+
+    private final String signatureFormat;
+
+    DocumentFormat(String signatureFormat) {
+        this.signatureFormat = signatureFormat;
+    }
+
+    /** PAdES or XAdES. */
+    public String signatureFormat() {
+        return signatureFormat;
+    }
+
+    /**
+     * Reads the start of {@code file} and says what it is.
+     *
+     * @throws SignerException INPUT_MISSING, BAD_INPUT (empty, or neither PDF nor XML, naming what it looks like)
+     */
+    public static DocumentFormat detect(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such file", "check the path");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+        }
+        return detect(file.toString(), head);
+    }
+
+    /** Says what a document is from its first bytes (at least the first 1024 when it has them). */
+    public static DocumentFormat detect(String name, byte[] head) {
+        if (head.length == 0) {
+            throw new SignerException(ErrorCode.BAD_INPUT, name + ": the file is empty", "give a PDF or XML document");
+        }
+        String start = new String(head, 0, Math.min(head.length, SNIFF_BYTES), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (start.contains("%PDF-")) {
+            return PDF;
+        }
+        if (looksLikeXml(start)) {
+            return XML;
+        }
+        throw new SignerException(ErrorCode.BAD_INPUT,
+                name + ": not a PDF or XML document" + lookalike(head), "signer signs PDF (PAdES) and XML (XAdES) documents");
+    }
+
+    private static boolean looksLikeXml(String start) {
+        String s = start.startsWith("\u00EF\u00BB\u00BF") ? start.substring(3) : start; // UTF-8 BOM
+        s = s.stripLeading();
+        return s.startsWith("<?xml") || (s.startsWith("<") && s.length() > 1
+                && (Character.isLetter(s.charAt(1)) || s.charAt(1) == '!' || s.charAt(1) == '_'));
+    }
+
+    private static String lookalike(byte[] head) {
+        if (startsWith(head, 0x89, 'P', 'N', 'G')) {
+            return " (it is a PNG image)";
+        }
+        if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
+            return " (it is a JPEG image)";
+        }
+        if (startsWith(head, 'P', 'K', 3, 4)) {
+            return " (it is a ZIP archive, e.g. a .docx or .xlsx file: convert it to PDF first)";
+        }
+        if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
+            return " (it is an old Microsoft Office file: convert it to PDF first)";
+        }
+        return "";
+    }
+
+    private static boolean startsWith(byte[] head, int... magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package vn.signer.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
+/**
+ * Writes a file so that readers only ever see nothing or the complete file: the content goes to a
+ * temporary file beside the target (same file system), is flushed to disk, and is then renamed into
+ * place. A failure or a crash leaves the target untouched; a crash may leave a temporary file named
+ * {@code .NAME.signer-*.tmp}, which {@link #isTemporary(Path)} recognises.
+ */
+public final class AtomicOutput {
+    private static final String TEMP_MARK = ".signer-";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    /** Produces the content of the file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicOutput() {
+    }
+
+    /** Whether {@code file} is a temporary file left behind by an interrupted write. */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.contains(TEMP_MARK) && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /**
+     * Writes {@code content} to {@code target}.
+     *
+     * @param overwrite replace an existing target; without it an existing target is an error
+     * @throws SignerException OUTPUT_EXISTS, IO; or whatever {@code content} throws
+     */
+    public static void write(Path target, boolean overwrite, Content content) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (!overwrite && Files.exists(absolute)) {
+            throw exists(target);
+        }
+        Path temp;
+        try {
+            Files.createDirectories(folder);
+            temp = Files.createTempFile(folder, "." + absolute.getFileName() + TEMP_MARK, TEMP_SUFFIX);
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, target + ": cannot create a file in " + folder + ": " + e.getMessage(),
+                    "check that the folder exists and is writable", e);
+        }
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            moveIntoPlace(temp, absolute, overwrite, target);
+            moved = true;
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, target + ": cannot write: " + e.getMessage(),
+                    "check free space and permissions", e);
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path absolute, boolean overwrite, Path target) throws IOException {
+        if (overwrite) {
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
+        // A hard link fails atomically if the target appeared meanwhile, unlike a rename.
+        try {
+            Files.createLink(absolute, temp);
+            Files.delete(temp);
+        } catch (FileAlreadyExistsException e) {
+            throw exists(target);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (Files.exists(absolute)) {
+                throw exists(target);
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static SignerException exists(Path target) {
+        return new SignerException(ErrorCode.OUTPUT_EXISTS, target + ": the output file exists already",
+                "choose another output with -o, or allow replacing it with --force");
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            System.getLogger(AtomicOutput.class.getName())
+                    .log(System.Logger.Level.WARNING, "cannot remove the temporary file " + temp, e);
+        }
+    }
+}

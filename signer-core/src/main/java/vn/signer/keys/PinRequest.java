@@ -1,0 +1,20 @@
+package vn.signer.keys;
+
+/**
+ * What a {@link PinCallback} is asked for.
+ *
+ * @param target  what the PIN unlocks, for the prompt: "token 'signer-demo' (slot 0)" or "officer.p12"
+ * @param kind    a token's user PIN or a key file's password
+ * @param warning a warning the user should see before typing, such as "one try left before the token
+ *                locks", or null
+ */
+public record PinRequest(String target, Kind kind, String warning) {
+
+    /** What is being asked for. */
+    public enum Kind {
+        /** The user PIN of a PKCS#11 token. */
+        TOKEN_PIN,
+        /** The password of a PKCS#12 file. */
+        FILE_PASSWORD
+    }
+}

@@ -1,0 +1,71 @@
+package vn.signer.keys;
+
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Objects;
+
+/**
+ * How a signature value is computed: the digest and, for RSA keys, the padding. The defaults
+ * (SHA-256, PKCS#1 v1.5) are what deployed Vietnamese Government CA tooling produces.
+ *
+ * @param digest  the digest algorithm
+ * @param padding the RSA padding; ignored for EC keys
+ */
+public record SignatureScheme(Digest digest, RsaPadding padding) {
+
+    /** SHA-256 with RSA PKCS#1 v1.5 (or ECDSA for EC keys). */
+    public static final SignatureScheme DEFAULT = new SignatureScheme(Digest.SHA256, RsaPadding.PKCS1_V15);
+
+    public SignatureScheme {
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(padding, "padding");
+    }
+
+    /** Digest algorithms allowed for new signatures; SHA-1 is deliberately absent. */
+    public enum Digest {
+        SHA256("SHA-256", 32), SHA384("SHA-384", 48), SHA512("SHA-512", 64);
+
+        private final String jcaName;
+        private final int length;
+
+        Digest(String jcaName, int length) {
+            this.jcaName = jcaName;
+            this.length = length;
+        }
+
+        public String jcaName() {
+            return jcaName;
+        }
+
+        String compactName() {
+            return jcaName.replace("-", "");
+        }
+    }
+
+    /** RSA signature padding. */
+    public enum RsaPadding {
+        /** RSASSA-PKCS1-v1_5. */
+        PKCS1_V15,
+        /** RSASSA-PSS with MGF1 of the same digest and a salt as long as the digest. */
+        PSS
+    }
+
+    /** The JCA signature algorithm name for a key of this algorithm ("RSA" or "EC"). */
+    String jcaAlgorithm(String keyAlgorithm) {
+        return switch (keyAlgorithm) {
+            case "RSA" -> padding == RsaPadding.PSS ? "RSASSA-PSS" : digest.compactName() + "withRSA";
+            case "EC" -> digest.compactName() + "withECDSA";
+            default -> throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
+        };
+    }
+
+    /** Parameters the JCA signature needs, or null. */
+    AlgorithmParameterSpec jcaParameters(String keyAlgorithm) {
+        if (!"RSA".equals(keyAlgorithm) || padding != RsaPadding.PSS) {
+            return null;
+        }
+        return new PSSParameterSpec(digest.jcaName(), "MGF1", new MGF1ParameterSpec(digest.jcaName()),
+                digest.length, PSSParameterSpec.TRAILER_FIELD_BC);
+    }
+}

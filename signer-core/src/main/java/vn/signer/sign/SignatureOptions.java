@@ -1,0 +1,86 @@
+package vn.signer.sign;
+
+import java.util.Objects;
+import vn.signer.keys.SignatureScheme;
+
+/**
+ * How to sign: immutable, built with {@link #builder()}. The defaults are what an official document
+ * needs: SHA-256 with RSA PKCS#1 v1.5, an approval signature (never a certification
+ * signature unless asked, because certification forbids the organisation's later signature),
+ * enveloped XML.
+ *
+ * @param scheme      digest and RSA padding
+ * @param reason      the reason shown for a PDF signature, or null
+ * @param location    where it was signed, or null
+ * @param contactInfo how to reach the signer, or null
+ * @param xmlPackaging where an XML signature goes
+ * @param certify     make a PDF certification signature that allows only form filling and signing
+ */
+public record SignatureOptions(SignatureScheme scheme, String reason, String location,
+                               String contactInfo, XmlPackaging xmlPackaging, boolean certify) {
+
+    public SignatureOptions {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(xmlPackaging, "xmlPackaging");
+    }
+
+    /** All defaults. */
+    public static SignatureOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link SignatureOptions}; every setter is optional. */
+    public static final class Builder {
+        private SignatureScheme scheme = SignatureScheme.DEFAULT;
+        private String reason;
+        private String location;
+        private String contactInfo;
+        private XmlPackaging xmlPackaging = XmlPackaging.ENVELOPED;
+        private boolean certify;
+
+        private Builder() {
+        }
+
+        public Builder scheme(SignatureScheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme);
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = blankToNull(reason);
+            return this;
+        }
+
+        public Builder location(String location) {
+            this.location = blankToNull(location);
+            return this;
+        }
+
+        public Builder contactInfo(String contactInfo) {
+            this.contactInfo = blankToNull(contactInfo);
+            return this;
+        }
+
+        public Builder xmlPackaging(XmlPackaging xmlPackaging) {
+            this.xmlPackaging = Objects.requireNonNull(xmlPackaging);
+            return this;
+        }
+
+        public Builder certify(boolean certify) {
+            this.certify = certify;
+            return this;
+        }
+
+        public SignatureOptions build() {
+            return new SignatureOptions(scheme, reason, location, contactInfo, xmlPackaging, certify);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package vn.signer.verify;
+
+import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.document.DocumentFormat;
+import vn.signer.document.SafeXml;
+
+/**
+ * Verifies every signature in a PDF or XML document against configured trust anchors (no EU trusted
+ * lists) and reports facts and verdicts. Create once, use for many documents; safe for several threads.
+ */
+public final class DocumentVerifier {
+    private final VerificationSettings settings;
+    private final CommonCertificateVerifier certificateVerifier;
+
+    private DocumentVerifier(VerificationSettings settings, CommonCertificateVerifier certificateVerifier) {
+        this.settings = settings;
+        this.certificateVerifier = certificateVerifier;
+    }
+
+    /**
+     * @throws SignerException INPUT_MISSING or BAD_INPUT for unusable CRL files
+     */
+    public static DocumentVerifier create(VerificationSettings settings) {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        settings.trustAnchors().forEach(c -> trusted.addCertificate(new CertificateToken(c)));
+        verifier.setTrustedCertSources(trusted);
+        CommonCertificateSource adjunct = new CommonCertificateSource();
+        settings.intermediates().forEach(c -> adjunct.addCertificate(new CertificateToken(c)));
+        verifier.setAdjunctCertSources(adjunct);
+        RevocationSources.configure(verifier, settings.crlFiles(), settings.offline());
+        return new DocumentVerifier(settings, verifier);
+    }
+
+    /**
+     * Verifies {@code file}.
+     *
+     * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
+     */
+    public VerificationReport verify(Path file) {
+        DocumentFormat format = DocumentFormat.detect(file);
+        if (format == DocumentFormat.XML) {
+            SafeXml.parse(file);
+        }
+        Instant now = Instant.now();
+        Reports reports;
+        try {
+            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
+            validator.setCertificateVerifier(certificateVerifier);
+            validator.setDetachedContents(detachedContents());
+            validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
+            reports = validator.validateDocument();
+        } catch (SignerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SignerException(ErrorCode.VERIFICATION_FAILED,
+                    file + ": cannot verify this " + format + ": " + e.getMessage(),
+                    "check that the document opens; run with --verbose for details", e);
+        }
+        long fileLength = length(file);
+        List<SignatureReport> signatures = reports.getDiagnosticData().getSignatures().stream()
+                .map(signature -> SignatureFacts.report(signature, reports, format, fileLength))
+                .toList();
+        return new VerificationReport(file.toString(), format.name(), VerificationReport.worst(signatures), signatures, now);
+    }
+
+    private List<DSSDocument> detachedContents() {
+        return settings.detachedContents().stream().<DSSDocument>map(p -> {
+            if (!Files.isRegularFile(p)) {
+                throw new SignerException(ErrorCode.INPUT_MISSING, p + ": no such signed content file", "check the path");
+            }
+            return new FileDocument(p.toFile());
+        }).toList();
+    }
+
+    private static long length(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.signer.verify;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.model.x509.revocation.Revocation;
+import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationToken;
+import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
+/** Wires CRL files and, unless offline, AIA, CRL and OCSP fetching into a DSS certificate verifier. */
+final class RevocationSources {
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int RESPONSE_TIMEOUT_MS = 30_000;
+
+    private RevocationSources() {
+    }
+
+    static void configure(CommonCertificateVerifier verifier, List<Path> crlFiles, boolean offline) {
+        RevocationSource<CRL> files = crlFiles.isEmpty() ? null : fromFiles(crlFiles);
+        if (offline) {
+            verifier.setCrlSource(files);
+            return;
+        }
+        OnlineCRLSource onlineCrl = new OnlineCRLSource(dataLoader(new CommonsDataLoader()));
+        verifier.setCrlSource(files == null ? onlineCrl : new FirstAnswer<>(files, onlineCrl));
+        verifier.setOcspSource(new OnlineOCSPSource(dataLoader(new OCSPDataLoader())));
+        verifier.setAIASource(new DefaultAIASource(dataLoader(new CommonsDataLoader())));
+    }
+
+    private static <T extends CommonsDataLoader> T dataLoader(T loader) {
+        loader.setTimeoutConnection(CONNECT_TIMEOUT_MS);
+        loader.setTimeoutConnectionRequest(CONNECT_TIMEOUT_MS);
+        loader.setTimeoutResponse(RESPONSE_TIMEOUT_MS);
+        loader.setTimeoutSocket(RESPONSE_TIMEOUT_MS);
+        return loader;
+    }
+
+    private static RevocationSource<CRL> fromFiles(List<Path> crlFiles) {
+        DSSDocument[] documents = new DSSDocument[crlFiles.size()];
+        for (int i = 0; i < documents.length; i++) {
+            Path file = crlFiles.get(i);
+            if (!Files.isRegularFile(file)) {
+                throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such CRL file", "check the path");
+            }
+            documents[i] = new FileDocument(file.toFile());
+        }
+        try {
+            return new ExternalResourcesCRLSource(documents);
+        } catch (RuntimeException e) {
+            throw new SignerException(ErrorCode.BAD_INPUT, "cannot read the CRL files " + crlFiles + ": " + e.getMessage(),
+                    "give DER or PEM CRLs", e);
+        }
+    }
+
+    /** Asks each source in turn and keeps the first answer: local files before the network. */
+    private record FirstAnswer<R extends Revocation>(RevocationSource<R> first, RevocationSource<R> second)
+            implements RevocationSource<R> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public RevocationToken<R> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
+            RevocationToken<R> token = first.getRevocationToken(certificate, issuer);
+            return token != null ? token : second.getRevocationToken(certificate, issuer);
+        }
+    }
+}

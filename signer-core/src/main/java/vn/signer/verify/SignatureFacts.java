@@ -1,0 +1,130 @@
+package vn.signer.verify;
+
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.jaxb.XmlSignatureScope;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureScopeType;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.jaxb.object.Message;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.validation.reports.Reports;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.signer.certs.CertificateSummary;
+import vn.signer.document.DocumentFormat;
+
+/**
+ * Turns DSS's reports on one signature into a {@link SignatureReport}: facts, plain reasons, and the
+ * verdict. DSS's indication is the starting point; signer only ever makes it worse (a document
+ * changed in a way not allowed after signing is never VALID).
+ */
+final class SignatureFacts {
+    private SignatureFacts() {
+    }
+
+    static SignatureReport report(SignatureWrapper signature, Reports reports, DocumentFormat format, long fileLength) {
+        SimpleReport simple = reports.getSimpleReport();
+        String id = signature.getId();
+        Indication indication = simple.getIndication(id);
+        SubIndication subIndication = simple.getSubIndication(id);
+
+        Verdict verdict = verdictOf(indication);
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        if (subIndication != null) {
+            reasons.add(PlainReasons.explain(subIndication));
+        }
+        if (verdict != Verdict.VALID) {
+            simple.getAdESValidationErrors(id).stream().map(Message::getValue).forEach(reasons::add);
+        }
+        simple.getAdESValidationWarnings(id).stream().map(Message::getValue).forEach(warnings::add);
+
+        boolean coversWhole;
+        if (format == DocumentFormat.PDF) {
+            coversWhole = pdfCoversWhole(signature, fileLength);
+            PdfChanges changes = PdfChanges.after(signature);
+            if (!changes.disallowed().isEmpty()) {
+                verdict = Verdict.INVALID;
+                reasons.addAll(changes.disallowed());
+            }
+            warnings.addAll(changes.allowed());
+        } else {
+            coversWhole = xmlCoversWhole(signature);
+            if (!coversWhole) {
+                warnings.add("the signature covers only part of the XML document");
+            }
+        }
+        if (verdict == Verdict.VALID) {
+            reasons.clear();
+        }
+
+        CertificateWrapper signingCertificate = signature.getSigningCertificate();
+        return new SignatureReport(
+                id,
+                verdict,
+                new ArrayList<>(reasons),
+                new ArrayList<>(warnings),
+                signingCertificate == null ? null : summary(signingCertificate),
+                signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant(),
+                format.signatureFormat(),
+                signature.getSignatureFormat() == null ? null : signature.getSignatureFormat().toString(),
+                signature.getDigestAlgorithm() == null ? null : signature.getDigestAlgorithm().name(),
+                signature.getSignatureAlgorithm() == null ? null : signature.getSignatureAlgorithm().name(),
+                coversWhole,
+                trustAnchor(signature),
+                indication == null ? null : indication.name(),
+                subIndication == null ? null : subIndication.name(),
+                format == DocumentFormat.PDF ? signature.getFirstFieldName() : null,
+                format == DocumentFormat.PDF ? signature.getReason() : null,
+                format == DocumentFormat.PDF ? signature.getLocation() : null);
+    }
+
+    private static Verdict verdictOf(Indication indication) {
+        if (indication == null) {
+            return Verdict.INDETERMINATE;
+        }
+        return switch (indication) {
+            case TOTAL_PASSED, PASSED -> Verdict.VALID;
+            case TOTAL_FAILED, FAILED -> Verdict.INVALID;
+            default -> Verdict.INDETERMINATE;
+        };
+    }
+
+    /** A PDF signature covers the whole file when its byte range reaches the end of the file. */
+    private static boolean pdfCoversWhole(SignatureWrapper signature, long fileLength) {
+        List<BigInteger> range = signature.getSignatureByteRange();
+        if (range == null || range.size() != 4) {
+            return false;
+        }
+        return range.get(0).signum() == 0 && range.get(2).add(range.get(3)).longValue() == fileLength;
+    }
+
+    private static boolean xmlCoversWhole(SignatureWrapper signature) {
+        List<XmlSignatureScope> scopes = signature.getSignatureScopes();
+        return scopes != null && !scopes.isEmpty()
+                && scopes.stream().anyMatch(s -> s.getScope() == SignatureScopeType.FULL);
+    }
+
+    private static String trustAnchor(SignatureWrapper signature) {
+        return signature.getCertificateChain().stream().filter(CertificateWrapper::isTrusted).findFirst()
+                .map(c -> summary(c).subject()).orElse(null);
+    }
+
+    private static CertificateSummary summary(CertificateWrapper certificate) {
+        try {
+            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(certificate.getBinaries()));
+            return CertificateSummary.of(x509);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("DSS returned a certificate the JDK cannot read", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.signer.verify;
+
+import java.time.Instant;
+import java.util.List;
+import vn.signer.certs.CertificateSummary;
+
+/**
+ * The facts about one signature and the verdict drawn from them.
+ *
+ * @param id                  DSS's identifier of the signature
+ * @param verdict             VALID, INVALID or INDETERMINATE
+ * @param reasons             why, in plain words (empty only for a VALID signature without remarks)
+ * @param warnings            things worth knowing that did not change the verdict
+ * @param signer              the signing certificate, or null when it could not be identified
+ * @param signingTime         the signing time the signature claims (a claim, not a proof), or null
+ * @param format              PAdES or XAdES
+ * @param level               the baseline level found, e.g. PAdES-BASELINE-B
+ * @param digestAlgorithm     e.g. SHA256
+ * @param signatureAlgorithm  e.g. RSA_SHA256
+ * @param coversWholeDocument whether the signature covers the whole file as it is now
+ * @param trustAnchor         the subject of the trusted certificate the chain ends at, or null
+ * @param indication          the ETSI indication (TOTAL_PASSED, TOTAL_FAILED, INDETERMINATE)
+ * @param subIndication       the ETSI sub-indication, or null
+ * @param pdfField            the PDF signature field name, or null
+ * @param reason              the reason the signer gave (PDF), or null
+ * @param location            the location the signer gave (PDF), or null
+ */
+public record SignatureReport(
+        String id,
+        Verdict verdict,
+        List<String> reasons,
+        List<String> warnings,
+        CertificateSummary signer,
+        Instant signingTime,
+        String format,
+        String level,
+        String digestAlgorithm,
+        String signatureAlgorithm,
+        boolean coversWholeDocument,
+        String trustAnchor,
+        String indication,
+        String subIndication,
+        String pdfField,
+        String reason,
+        String location) {
+
+    public SignatureReport {
+        reasons = List.copyOf(reasons);
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,28 @@
+package vn.signer.verify;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The verification of one document: every signature's report and the document's verdict, which is
+ * the worst of its signatures' (NO_SIGNATURE when it has none).
+ *
+ * @param file           the file name as given
+ * @param format         PDF or XML
+ * @param verdict        the document's verdict
+ * @param signatures     one report per signature, in document order
+ * @param validationTime when the verification was done
+ */
+public record VerificationReport(String file, String format, Verdict verdict, List<SignatureReport> signatures,
+                                 Instant validationTime) {
+
+    public VerificationReport {
+        signatures = List.copyOf(signatures);
+    }
+
+    static Verdict worst(List<SignatureReport> signatures) {
+        return signatures.stream().map(SignatureReport::verdict)
+                .max(Comparator.comparingInt(Verdict::severity)).orElse(Verdict.NO_SIGNATURE);
+    }
+}

@@ -1,0 +1,73 @@
+package vn.signer.verify;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a verification may rely on: the roots it trusts, extra intermediate certificates for
+ * documents that embed only the signer's certificate, CRL files, and whether it may go online
+ * (AIA, CRL distribution points, OCSP). Immutable; built with {@link #builder()}.
+ *
+ * @param trustAnchors      certificates trusted as roots; with none, no chain can be trusted
+ * @param intermediates     certificates that may complete a chain, not trusted by themselves
+ * @param crlFiles          CRL files (DER or PEM) consulted before any online source
+ * @param offline           never fetch anything from the network
+ * @param detachedContents  the signed files of detached XML signatures
+ */
+public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509Certificate> intermediates,
+                                   List<Path> crlFiles, boolean offline, List<Path> detachedContents) {
+
+    public VerificationSettings {
+        trustAnchors = List.copyOf(trustAnchors);
+        intermediates = List.copyOf(intermediates);
+        crlFiles = List.copyOf(crlFiles);
+        detachedContents = List.copyOf(detachedContents);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link VerificationSettings}; everything is optional. */
+    public static final class Builder {
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private final List<X509Certificate> intermediates = new ArrayList<>();
+        private final List<Path> crlFiles = new ArrayList<>();
+        private final List<Path> detachedContents = new ArrayList<>();
+        private boolean offline;
+
+        private Builder() {
+        }
+
+        public Builder trust(List<X509Certificate> anchors) {
+            trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        public Builder intermediates(List<X509Certificate> certs) {
+            intermediates.addAll(certs);
+            return this;
+        }
+
+        public Builder crlFiles(List<Path> files) {
+            crlFiles.addAll(files);
+            return this;
+        }
+
+        public Builder detachedContents(List<Path> files) {
+            detachedContents.addAll(files);
+            return this;
+        }
+
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        public VerificationSettings build() {
+            return new VerificationSettings(trustAnchors, intermediates, crlFiles, offline, detachedContents);
+        }
+    }
+}
