@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. The tests use real tools — a SoftHSM2 token, poppler's pdfsig, xmlsec1,
+# NSS's certutil, OpenSSL — so this installs whichever are missing (Debian/Ubuntu, as root or with
+# sudo), then runs every module's unit and integration tests with Maven.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+packages=()
+command -v java >/dev/null          || packages+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null           || packages+=(maven)
+command -v softhsm2-util >/dev/null || packages+=(softhsm2)
+command -v pkcs11-tool >/dev/null   || packages+=(opensc)
+command -v pdfsig >/dev/null        || packages+=(poppler-utils)
+command -v xmlsec1 >/dev/null       || packages+=(xmlsec1)
+command -v certutil >/dev/null      || packages+=(libnss3-tools)
+command -v openssl >/dev/null       || packages+=(openssl)
+
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing what the tests need: ${packages[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+exec mvn -B verify "$@"
