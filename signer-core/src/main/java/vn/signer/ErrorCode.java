@@ -29,6 +29,13 @@ public enum ErrorCode {
     CERTIFICATE_UNUSABLE,
     /** The document is of a supported kind but cannot be signed as it is. */
     NOT_SIGNABLE,
+    /** No timestamp authority gave a timestamp (each one's answer is in the message). */
+    TIMESTAMP_FAILED,
+    /**
+     * The requested level cannot be reached with this key and these settings: a chain link or
+     * revocation data is missing, or the level needs the network and the run is offline.
+     */
+    LEVEL_UNREACHABLE,
     /** The signature could not be produced (the token or the signing library failed). */
     SIGNING_FAILED,
     /** The document could not be verified at all (not its signatures: the process). */

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.signer.certs.CertificateSummary;
+import vn.signer.verify.RevocationReport;
 import vn.signer.verify.SignatureReport;
+import vn.signer.verify.TimestampReport;
 import vn.signer.verify.VerificationReport;
 
 /** A verification report as a short text for people, times in Vietnam time (ISO 8601, +07:00). */
@@ -41,6 +43,22 @@ public final class ReportText {
         if (s.signingTime() != null) {
             out.append("     signing time (claimed): ").append(TIME.format(s.signingTime())).append('\n');
         }
+        for (TimestampReport t : s.timestamps()) {
+            out.append("     timestamp: ").append(TIME.format(t.productionTime())).append(" by ")
+                    .append(t.tsa() == null ? "an unidentified TSA" : t.tsa()).append(" (")
+                    .append(t.type().toLowerCase().replace('_', ' ')).append(", ").append(t.verdict()).append(")\n");
+        }
+        RevocationReport r = s.revocation();
+        out.append("     revocation: ").append(r.status());
+        if (r.type() != null) {
+            out.append(" (").append(r.type()).append(", ").append(r.source().toLowerCase())
+                    .append(r.url() == null ? "" : " " + r.url())
+                    .append(r.producedAt() == null ? "" : ", produced " + TIME.format(r.producedAt())).append(')');
+        }
+        if (r.revokedAt() != null) {
+            out.append(", revoked ").append(TIME.format(r.revokedAt()));
+        }
+        out.append('\n');
         if (signer != null) {
             out.append("     certificate: serial ").append(signer.serialNumber()).append(", issued by ")
                     .append(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName())

@@ -1,21 +1,20 @@
 package vn.signer.sign;
 
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
-import java.io.IOException;
-import java.nio.file.Files;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
-import vn.signer.document.PdfTail;
-import vn.signer.document.SafeXml;
 import vn.signer.files.AtomicOutput;
 import vn.signer.keys.SigningKey;
+import vn.signer.verify.CertificateVerifiers;
+import vn.signer.verify.VerificationSettings;
 
 /**
  * Signs documents with one key and one set of options: PDF as PAdES, XML as XAdES, told apart by
@@ -25,32 +24,80 @@ import vn.signer.keys.SigningKey;
 public final class DocumentSigner {
     private final SigningKey key;
     private final SignatureOptions options;
-    private final PadesSigner pades = new PadesSigner();
-    private final XadesSigner xades = new XadesSigner();
+    private final SigningServices services;
+    private final PadesSigner pades;
+    private final XadesSigner xades;
 
-    private DocumentSigner(SigningKey key, SignatureOptions options) {
+    private DocumentSigner(SigningKey key, SignatureOptions options, SigningServices services) {
         this.key = key;
         this.options = options;
+        this.services = services;
+        CommonCertificateVerifier verifier = certificateVerifier(key, services.trust());
+        this.pades = new PadesSigner(verifier, services);
+        this.xades = new XadesSigner(verifier, services);
     }
 
     /**
-     * A signer for {@code key}. Fails at once when the key's certificate cannot be used to sign now.
+     * A B-B signer for {@code key}, needing no network.
      *
-     * @throws SignerException CERTIFICATE_UNUSABLE
+     * @throws SignerException CERTIFICATE_UNUSABLE; USAGE when the options ask for a level above B
      */
     public static DocumentSigner create(SigningKey key, SignatureOptions options) {
+        return create(key, options, SigningServices.none());
+    }
+
+    /**
+     * A signer for {@code key} at the options' level. Fails at once, before any document is touched,
+     * when the certificate cannot sign now, when the level needs a TSA and none is given or the network
+     * is forbidden, and, for LT and LTA, when the chain or revocation data cannot be had.
+     *
+     * @throws SignerException CERTIFICATE_UNUSABLE, USAGE, LEVEL_UNREACHABLE
+     */
+    public static DocumentSigner create(SigningKey key, SignatureOptions options, SigningServices services) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(services, "services");
         CertificateCheck.requireUsable(key, Instant.now());
-        return new DocumentSigner(key, options);
+        requireServicesFor(options.level(), services);
+        if (options.level().needsValidationData()) {
+            PreflightReport chain = Preflight.chain(key, options.level(), services.trust());
+            if (!chain.reachable()) {
+                throw new SignerException(ErrorCode.LEVEL_UNREACHABLE,
+                        "level " + options.level() + " cannot be reached: " + chain.problems(),
+                        "run 'signer sign --check' with the same options for the full picture");
+            }
+        }
+        return new DocumentSigner(key, options, services);
+    }
+
+    /** Checks that the services a level needs are configured, without contacting them. */
+    static void requireServicesFor(Level level, SigningServices services) {
+        if (level.needsTimestamp() && services.timestamps() == null) {
+            throw new SignerException(ErrorCode.USAGE, "level " + level + " needs a timestamp authority",
+                    "give one or more with --tsa URL");
+        }
+        if (level.needsTimestamp() && services.trust().offline()) {
+            throw new SignerException(ErrorCode.LEVEL_UNREACHABLE,
+                    "level " + level + " needs a timestamp authority on the network, and --offline forbids the network",
+                    "sign at level B offline, and extend later with 'signer extend'");
+        }
+        if (level.needsValidationData() && services.trust().trustAnchors().isEmpty()) {
+            throw new SignerException(ErrorCode.USAGE, "level " + level + " needs the chain up to a trust anchor",
+                    "give the root CA with --trust");
+        }
+    }
+
+    /** The verifier signing uses: the configured trust plus the chain the key store holds. */
+    static CommonCertificateVerifier certificateVerifier(SigningKey key, VerificationSettings trust) {
+        List<java.security.cert.X509Certificate> issuers = key.chain().subList(1, key.chain().size());
+        return CertificateVerifiers.create(VerificationSettings.builder()
+                .trust(trust.trustAnchors()).intermediates(trust.intermediates()).intermediates(issuers)
+                .crlFiles(trust.crlFiles()).offline(trust.offline()).build());
     }
 
     /** Where a signed copy of {@code input} goes by default: {@code NAME-signed.EXT} beside it. */
     public static Path defaultOutput(Path input) {
-        String name = input.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String signed = dot > 0 ? name.substring(0, dot) + "-signed" + name.substring(dot) : name + "-signed";
-        return input.resolveSibling(signed);
+        return Documents.sibling(input, "-signed");
     }
 
     /**
@@ -58,67 +105,22 @@ public final class DocumentSigner {
      *
      * @param overwrite replace an existing output (never the input itself)
      * @throws SignerException INPUT_MISSING, BAD_INPUT, NOT_SIGNABLE, OUTPUT_EXISTS, CERTIFICATE_UNUSABLE, IO,
-     *                         SIGNING_FAILED
+     *                         SIGNING_FAILED, TIMESTAMP_FAILED, LEVEL_UNREACHABLE
      */
     public SignOutcome sign(Path input, Path output, boolean overwrite) {
         long start = System.nanoTime();
-        DocumentFormat format = DocumentFormat.detect(input);
-        requireDistinct(input, output);
-        if (!overwrite && Files.exists(output)) {
-            throw new SignerException(ErrorCode.OUTPUT_EXISTS, output + ": the output file exists already",
-                    "choose another output with -o, or allow replacing it with --force");
-        }
+        DocumentFormat format = Documents.prepare(input, output, overwrite);
         Instant now = Instant.now();
         CertificateCheck.requireUsable(key, now);
-        FormatSigner signer = switch (format) {
-            case PDF -> {
-                PdfTail.requireComplete(input);
-                yield pades;
-            }
-            case XML -> {
-                SafeXml.parse(input);
-                yield xades;
-            }
-        };
-        DSSDocument signed = signWithDss(signer, input, format, now);
+        FormatSigner signer = format == DocumentFormat.PDF ? pades : xades;
+        if (services.timestamps() != null) {
+            services.timestamps().startRecording();
+        }
+        DSSDocument signed = Documents.withDss(input, format, "sign",
+                document -> signer.sign(document, key, options, Date.from(now)));
         AtomicOutput.write(output, overwrite, signed::writeTo);
-        return new SignOutcome(input, output, format, signer.levelName(), key.info().certificate().displayName(),
-                now, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private DSSDocument signWithDss(FormatSigner signer, Path input, DocumentFormat format, Instant now) {
-        try {
-            return signer.sign(new FileDocument(input.toFile()), key, options, Date.from(now));
-        } catch (SignerException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw notSignable(input, format, e);
-        }
-    }
-
-    private static SignerException notSignable(Path input, DocumentFormat format, RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidPasswordException) {
-                return new SignerException(ErrorCode.NOT_SIGNABLE, input + ": the PDF is password-protected",
-                        "remove the password protection before signing", e);
-            }
-        }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new SignerException(ErrorCode.NOT_SIGNABLE,
-                input + ": this " + format + " cannot be signed: " + reason,
-                format == DocumentFormat.PDF ? "check that the PDF opens and is not certified against changes" : null, e);
-    }
-
-    private static void requireDistinct(Path input, Path output) {
-        boolean same = input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize());
-        try {
-            same = same || (Files.exists(output) && Files.isSameFile(input, output));
-        } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, output + ": cannot compare with the input: " + e.getMessage(), null, e);
-        }
-        if (same) {
-            throw new SignerException(ErrorCode.USAGE, output + ": the output would replace the input",
-                    "signer never overwrites a document it signs; choose another output with -o");
-        }
+        List<URI> tsas = services.timestamps() == null ? List.of() : services.timestamps().usedSinceStart();
+        return new SignOutcome(input, output, format, signer.levelName(options.level()),
+                key.info().certificate().displayName(), now, tsas, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -33,6 +33,14 @@ final class DssParameters {
         return new SignatureValue(algorithm, value);
     }
 
+    static int encodedLength(X509Certificate cert) {
+        try {
+            return cert.getEncoded().length;
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("a certificate from the key store cannot be encoded", e);
+        }
+    }
+
     static DigestAlgorithm digest(SignatureScheme scheme) {
         return switch (scheme.digest()) {
             case SHA256 -> DigestAlgorithm.SHA256;

@@ -4,7 +4,7 @@ import eu.europa.esig.dss.model.DSSDocument;
 import java.util.Date;
 import vn.signer.keys.SigningKey;
 
-/** Signs one kind of document with DSS: PAdES for PDF, XAdES for XML. */
+/** Signs and extends one kind of document with DSS: PAdES for PDF, XAdES for XML. */
 interface FormatSigner {
 
     /**
@@ -13,6 +13,9 @@ interface FormatSigner {
      */
     DSSDocument sign(DSSDocument document, SigningKey key, SignatureOptions options, Date signingTime);
 
-    /** The level name this signer produces, e.g. PAdES-BASELINE-B. */
-    String levelName();
+    /** Raises every signature of {@code document} to {@code level} (LT or LTA), or renews LTA. */
+    DSSDocument extend(DSSDocument document, Level level);
+
+    /** The level name this signer produces at {@code level}, e.g. PAdES-BASELINE-B. */
+    String levelName(Level level);
 }

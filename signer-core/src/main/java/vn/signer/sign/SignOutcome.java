@@ -1,20 +1,28 @@
 package vn.signer.sign;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import vn.signer.document.DocumentFormat;
 
 /**
- * What one signing produced.
+ * What one signing or extension produced.
  *
  * @param input       the document signed (never modified)
  * @param output      the signed file written
  * @param format      PDF or XML
  * @param level       the level name, e.g. PAdES-BASELINE-B
- * @param signer      the signer's display name
- * @param signingTime the signing time written into the signature
+ * @param signer      the signer's display name (null for an extension)
+ * @param signingTime the signing time written into the signature, a claim that a timestamp proves
+ *                    (null for an extension)
+ * @param timestampAuthorities the TSAs that gave this signature its timestamps (none for B-B)
  * @param millis      wall time of the whole operation
  */
 public record SignOutcome(Path input, Path output, DocumentFormat format, String level, String signer,
-                          Instant signingTime, long millis) {
+                          Instant signingTime, List<URI> timestampAuthorities, long millis) {
+
+    public SignOutcome {
+        timestampAuthorities = List.copyOf(timestampAuthorities);
+    }
 }

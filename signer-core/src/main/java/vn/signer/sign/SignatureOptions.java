@@ -5,10 +5,11 @@ import vn.signer.keys.SignatureScheme;
 
 /**
  * How to sign: immutable, built with {@link #builder()}. The defaults are what an official document
- * needs: SHA-256 with RSA PKCS#1 v1.5, an approval signature (never a certification
+ * needs: level B-B (T and above need a timestamp authority, see {@link SigningServices}), SHA-256 with RSA PKCS#1 v1.5, an approval signature (never a certification
  * signature unless asked, because certification forbids the organisation's later signature),
  * enveloped XML.
  *
+ * @param level       the baseline level
  * @param scheme      digest and RSA padding
  * @param reason      the reason shown for a PDF signature, or null
  * @param location    where it was signed, or null
@@ -16,10 +17,11 @@ import vn.signer.keys.SignatureScheme;
  * @param xmlPackaging where an XML signature goes
  * @param certify     make a PDF certification signature that allows only form filling and signing
  */
-public record SignatureOptions(SignatureScheme scheme, String reason, String location,
+public record SignatureOptions(Level level, SignatureScheme scheme, String reason, String location,
                                String contactInfo, XmlPackaging xmlPackaging, boolean certify) {
 
     public SignatureOptions {
+        Objects.requireNonNull(level, "level");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(xmlPackaging, "xmlPackaging");
     }
@@ -35,6 +37,7 @@ public record SignatureOptions(SignatureScheme scheme, String reason, String loc
 
     /** Builds {@link SignatureOptions}; every setter is optional. */
     public static final class Builder {
+        private Level level = Level.B;
         private SignatureScheme scheme = SignatureScheme.DEFAULT;
         private String reason;
         private String location;
@@ -43,6 +46,11 @@ public record SignatureOptions(SignatureScheme scheme, String reason, String loc
         private boolean certify;
 
         private Builder() {
+        }
+
+        public Builder level(Level level) {
+            this.level = Objects.requireNonNull(level);
+            return this;
         }
 
         public Builder scheme(SignatureScheme scheme) {
@@ -76,7 +84,7 @@ public record SignatureOptions(SignatureScheme scheme, String reason, String loc
         }
 
         public SignatureOptions build() {
-            return new SignatureOptions(scheme, reason, location, contactInfo, xmlPackaging, certify);
+            return new SignatureOptions(level, scheme, reason, location, contactInfo, xmlPackaging, certify);
         }
 
         private static String blankToNull(String s) {

@@ -4,7 +4,7 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import java.util.Date;
@@ -12,12 +12,19 @@ import vn.signer.keys.SigningKey;
 
 /** XAdES signatures: enveloped by default, enveloping or detached on request. */
 final class XadesSigner implements FormatSigner {
-    private final XAdESService service = new XAdESService(new CommonCertificateVerifier());
+    private final XAdESService service;
+
+    XadesSigner(CertificateVerifier verifier, SigningServices services) {
+        service = new XAdESService(verifier);
+        if (services.timestamps() != null) {
+            service.setTspSource(services.timestamps());
+        }
+    }
 
     @Override
     public DSSDocument sign(DSSDocument document, SigningKey key, SignatureOptions options, Date signingTime) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
-        parameters.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
+        parameters.setSignatureLevel(dssLevel(options.level()));
         parameters.setSignaturePackaging(switch (options.xmlPackaging()) {
             case ENVELOPED -> SignaturePackaging.ENVELOPED;
             case ENVELOPING -> SignaturePackaging.ENVELOPING;
@@ -29,7 +36,23 @@ final class XadesSigner implements FormatSigner {
     }
 
     @Override
-    public String levelName() {
-        return SignatureLevel.XAdES_BASELINE_B.toString();
+    public DSSDocument extend(DSSDocument document, Level level) {
+        XAdESSignatureParameters parameters = new XAdESSignatureParameters();
+        parameters.setSignatureLevel(dssLevel(level));
+        return service.extendDocument(document, parameters);
+    }
+
+    private static SignatureLevel dssLevel(Level level) {
+        return switch (level) {
+            case B -> SignatureLevel.XAdES_BASELINE_B;
+            case T -> SignatureLevel.XAdES_BASELINE_T;
+            case LT -> SignatureLevel.XAdES_BASELINE_LT;
+            case LTA -> SignatureLevel.XAdES_BASELINE_LTA;
+        };
+    }
+
+    @Override
+    public String levelName(Level level) {
+        return dssLevel(level).toString();
     }
 }

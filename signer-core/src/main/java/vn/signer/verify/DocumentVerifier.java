@@ -3,10 +3,7 @@ package vn.signer.verify;
 import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.nio.file.Files;
@@ -35,15 +32,7 @@ public final class DocumentVerifier {
      * @throws SignerException INPUT_MISSING or BAD_INPUT for unusable CRL files
      */
     public static DocumentVerifier create(VerificationSettings settings) {
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        settings.trustAnchors().forEach(c -> trusted.addCertificate(new CertificateToken(c)));
-        verifier.setTrustedCertSources(trusted);
-        CommonCertificateSource adjunct = new CommonCertificateSource();
-        settings.intermediates().forEach(c -> adjunct.addCertificate(new CertificateToken(c)));
-        verifier.setAdjunctCertSources(adjunct);
-        RevocationSources.configure(verifier, settings.crlFiles(), settings.offline());
-        return new DocumentVerifier(settings, verifier);
+        return new DocumentVerifier(settings, CertificateVerifiers.create(settings));
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.signer.verify;
 
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * What later revisions of a PDF changed after a signature, split into changes an approval signature
  * allows (further signatures, form filling, annotations such as a signature widget) and changes it
- * does not (page content, pages added or removed, anything DSS cannot classify).
+ * does not (page content, pages added or removed, anything DSS cannot classify, and whatever a
+ * certification signature's DocMDP permission forbids).
  *
  * @param allowed    plain descriptions of allowed changes
  * @param disallowed plain descriptions of changes that make the signature not VALID
@@ -34,12 +36,25 @@ record PdfChanges(List<String> allowed, List<String> disallowed) {
             allowed.add("annotations added after signing overlap each other on "
                     + pages(signature.getPdfAnnotationsOverlapConcernedPages()));
         }
+        // A certification signature (DocMDP) narrows what later revisions may do; DSS's default policy only
+        // warns about a breach, so a certified document changed against its own rules would pass as VALID.
+        CertificationPermission certified = signature.getDocMDPPermissions();
         if (!signature.getPdfSignatureOrFormFillChanges().isEmpty()) {
-            allowed.add("later revisions add signatures or fill form fields (allowed): "
-                    + describe(signature.getPdfSignatureOrFormFillChanges()));
+            String what = describe(signature.getPdfSignatureOrFormFillChanges());
+            if (certified == CertificationPermission.NO_CHANGE_PERMITTED) {
+                disallowed.add("later revisions add signatures or fill form fields, which the certification forbids: " + what);
+            } else {
+                allowed.add("later revisions add signatures or fill form fields (allowed): " + what);
+            }
         }
         if (!signature.getPdfAnnotationChanges().isEmpty()) {
-            allowed.add("later revisions change annotations (allowed): " + describe(signature.getPdfAnnotationChanges()));
+            String what = describe(signature.getPdfAnnotationChanges());
+            if (certified == CertificationPermission.NO_CHANGE_PERMITTED
+                    || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED) {
+                disallowed.add("later revisions change annotations, which the certification forbids: " + what);
+            } else {
+                allowed.add("later revisions change annotations (allowed): " + what);
+            }
         }
         return new PdfChanges(allowed, disallowed);
     }

@@ -5,6 +5,7 @@ import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.model.x509.revocation.Revocation;
 import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
+import eu.europa.esig.dss.service.SecureRandomNonceSource;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
@@ -16,7 +17,10 @@ import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 
@@ -34,9 +38,12 @@ final class RevocationSources {
             verifier.setCrlSource(files);
             return;
         }
-        OnlineCRLSource onlineCrl = new OnlineCRLSource(dataLoader(new CommonsDataLoader()));
+        RevocationSource<CRL> onlineCrl = new Cached<>(new OnlineCRLSource(dataLoader(new CommonsDataLoader())));
         verifier.setCrlSource(files == null ? onlineCrl : new FirstAnswer<>(files, onlineCrl));
-        verifier.setOcspSource(new OnlineOCSPSource(dataLoader(new OCSPDataLoader())));
+        OnlineOCSPSource ocsp = new OnlineOCSPSource(dataLoader(new OCSPDataLoader()));
+        ocsp.setNonceSource(new SecureRandomNonceSource());
+        // OCSP answers are not kept: an LT signature wants a status produced after its timestamp.
+        verifier.setOcspSource(ocsp);
         verifier.setAIASource(new DefaultAIASource(dataLoader(new CommonsDataLoader())));
     }
 
@@ -62,6 +69,35 @@ final class RevocationSources {
         } catch (RuntimeException e) {
             throw new SignerException(ErrorCode.BAD_INPUT, "cannot read the CRL files " + crlFiles + ": " + e.getMessage(),
                     "give DER or PEM CRLs", e);
+        }
+    }
+
+    /**
+     * Keeps each fetched CRL until its nextUpdate, so that a batch or a server does not download the
+     * same CRL for every document. CRLs without nextUpdate are not kept.
+     */
+    private static final class Cached<R extends Revocation> implements RevocationSource<R> {
+        private static final long serialVersionUID = 1L;
+        private final RevocationSource<R> source;
+        private final transient Map<String, RevocationToken<R>> cache = new ConcurrentHashMap<>();
+
+        Cached(RevocationSource<R> source) {
+            this.source = source;
+        }
+
+        @Override
+        public RevocationToken<R> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
+            String key = certificate.getDSSIdAsString() + "/" + (issuer == null ? "" : issuer.getDSSIdAsString());
+            RevocationToken<R> cached = cache.get(key);
+            Date now = new Date();
+            if (cached != null && cached.getNextUpdate() != null && cached.getNextUpdate().after(now)) {
+                return cached;
+            }
+            RevocationToken<R> fresh = source.getRevocationToken(certificate, issuer);
+            if (fresh != null && fresh.getNextUpdate() != null && fresh.getNextUpdate().after(now)) {
+                cache.put(key, fresh);
+            }
+            return fresh;
         }
     }
 

@@ -14,7 +14,9 @@ import java.math.BigInteger;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,18 +64,41 @@ final class SignatureFacts {
                 warnings.add("the signature covers only part of the XML document");
             }
         }
+        CertificateWrapper signingCertificate = signature.getSigningCertificate();
+        Instant claimed = signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant();
+        RevocationReport revocation = TimeFacts.revocation(signingCertificate);
+        // ETSI leaves "revoked, and nothing proves it was signed before" INDETERMINATE. When the signature
+        // itself claims a time after the revocation, the signer says they used a revoked key: INVALID.
+        if (subIndication == SubIndication.REVOKED_NO_POE && claimed != null && revocation.revokedAt() != null
+                && claimed.isAfter(revocation.revokedAt())) {
+            verdict = Verdict.INVALID;
+            Set<String> first = new LinkedHashSet<>();
+            first.add("the signature claims to have been made at " + claimed
+                    + ", after the signer's certificate was revoked at " + revocation.revokedAt());
+            first.addAll(reasons);
+            reasons.clear();
+            reasons.addAll(first);
+        }
         if (verdict == Verdict.VALID) {
             reasons.clear();
         }
 
-        CertificateWrapper signingCertificate = signature.getSigningCertificate();
+        List<TimestampReport> timestamps = TimeFacts.timestamps(signature, simple);
+        String timeWarning = TimeFacts.claimedTimeWarning(claimed, timestamps);
+        if (timeWarning != null) {
+            warnings.add(timeWarning);
+        }
+        Date best = simple.getBestSignatureTime(id);
         return new SignatureReport(
                 id,
                 verdict,
                 new ArrayList<>(reasons),
                 new ArrayList<>(warnings),
                 signingCertificate == null ? null : summary(signingCertificate),
-                signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant(),
+                claimed,
+                best == null ? null : best.toInstant(),
+                timestamps,
+                revocation,
                 format.signatureFormat(),
                 signature.getSignatureFormat() == null ? null : signature.getSignatureFormat().toString(),
                 signature.getDigestAlgorithm() == null ? null : signature.getDigestAlgorithm().name(),

@@ -13,6 +13,10 @@ import vn.signer.certs.CertificateSummary;
  * @param warnings            things worth knowing that did not change the verdict
  * @param signer              the signing certificate, or null when it could not be identified
  * @param signingTime         the signing time the signature claims (a claim, not a proof), or null
+ * @param bestSignatureTime   the earliest time the signature is proven to have existed (the first
+ *                            timestamp's time, or the validation time when there is none)
+ * @param timestamps          the signature's timestamps and the document timestamps covering it
+ * @param revocation          the signer certificate's revocation status and its source
  * @param format              PAdES or XAdES
  * @param level               the baseline level found, e.g. PAdES-BASELINE-B
  * @param digestAlgorithm     e.g. SHA256
@@ -32,6 +36,9 @@ public record SignatureReport(
         List<String> warnings,
         CertificateSummary signer,
         Instant signingTime,
+        Instant bestSignatureTime,
+        List<TimestampReport> timestamps,
+        RevocationReport revocation,
         String format,
         String level,
         String digestAlgorithm,
@@ -47,5 +54,6 @@ public record SignatureReport(
     public SignatureReport {
         reasons = List.copyOf(reasons);
         warnings = List.copyOf(warnings);
+        timestamps = List.copyOf(timestamps);
     }
 }

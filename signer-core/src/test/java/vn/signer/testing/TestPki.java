@@ -24,7 +24,16 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -48,6 +57,8 @@ public final class TestPki {
 
     private final Entity root;
     private final Entity issuingCa;
+    private final String serviceUrl;
+    private Entity tsa;
     private final List<X509Certificate> revoked = new ArrayList<>();
     private final List<Instant> revokedAt = new ArrayList<>();
 
@@ -70,25 +81,34 @@ public final class TestPki {
         }
     }
 
-    private TestPki(Entity root, Entity issuingCa) {
+    private TestPki(Entity root, Entity issuingCa, String serviceUrl) {
         this.root = root;
         this.issuingCa = issuingCa;
+        this.serviceUrl = serviceUrl;
     }
 
-    /** A new root and issuing CA, valid from a year ago for ten years. */
+    /** A new root and issuing CA, valid from a year ago for ten years; certificates name no online service. */
     public static TestPki create(String name) {
+        return create(name, null);
+    }
+
+    /**
+     * A new root and issuing CA whose certificates point at {@code serviceUrl} (see {@link PkiServices}):
+     * CRLs at /crl/root.crl and /crl/issuing-ca.crl, OCSP at /ocsp, CA certificates at /certs/.
+     */
+    public static TestPki create(String name, String serviceUrl) {
         Instant now = Instant.now();
         KeyPair rootKeys = rsa(2048);
         X500Name rootName = name("Test Root CA " + name, "signer TEST PKI");
         X509Certificate rootCert = build(rootName, rootKeys, rootName, rootKeys.getPrivate(),
                 now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)), true,
-                KeyUsage.keyCertSign | KeyUsage.cRLSign);
+                KeyUsage.keyCertSign | KeyUsage.cRLSign, null, null, false);
         Entity root = new Entity(rootCert, rootKeys.getPrivate(), List.of(rootCert));
         KeyPair caKeys = rsa(2048);
         X509Certificate caCert = build(name("Test Issuing CA " + name, "signer TEST PKI"), caKeys, rootName,
                 rootKeys.getPrivate(), now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3000)), true,
-                KeyUsage.keyCertSign | KeyUsage.cRLSign);
-        return new TestPki(root, new Entity(caCert, caKeys.getPrivate(), List.of(caCert, rootCert)));
+                KeyUsage.keyCertSign | KeyUsage.cRLSign, serviceUrl, "root", false);
+        return new TestPki(root, new Entity(caCert, caKeys.getPrivate(), List.of(caCert, rootCert)), serviceUrl);
     }
 
     public X509Certificate root() {
@@ -99,20 +119,53 @@ public final class TestPki {
         return issuingCa.certificate();
     }
 
+    /** The issuing CA with its key (it signs CRLs and OCSP responses for end entities). */
+    public Entity issuingCaEntity() {
+        return issuingCa;
+    }
+
+    public Entity rootEntity() {
+        return root;
+    }
+
+    /** A timestamping certificate (critical extended key usage timeStamping), made once. */
+    public synchronized Entity tsa() {
+        if (tsa == null) {
+            KeyPair keys = rsa(2048);
+            Instant now = Instant.now();
+            X509Certificate cert = build(name("Test TSA", "signer TEST PKI"), keys,
+                    X500Name.getInstance(issuingCa.certificate().getSubjectX500Principal().getEncoded()), issuingCa.key(),
+                    now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1000)), false,
+                    KeyUsage.digitalSignature | KeyUsage.nonRepudiation, serviceUrl, "issuing-ca", true);
+            tsa = new Entity(cert, keys.getPrivate(), List.of(cert, issuingCa.certificate(), root.certificate()));
+        }
+        return tsa;
+    }
+
+    /** When the certificate with this serial was revoked, or null when it was not. */
+    public synchronized Instant revocationTime(BigInteger serial) {
+        for (int i = 0; i < revoked.size(); i++) {
+            if (revoked.get(i).getSerialNumber().equals(serial)) {
+                return revokedAt.get(i);
+            }
+        }
+        return null;
+    }
+
     /** Starts an end-entity certificate for {@code commonName} of {@code organization}. */
     public EntityBuilder signer(String commonName, String organization) {
         return new EntityBuilder(commonName, organization);
     }
 
     /** Marks {@code certificate} revoked at {@code when}, for the next {@link #issuingCaCrl()}. */
-    public void revoke(X509Certificate certificate, Instant when) {
+    public synchronized void revoke(X509Certificate certificate, Instant when) {
         revoked.add(certificate);
         revokedAt.add(when);
     }
 
     /** A CRL of the issuing CA listing what was revoked; valid from an hour ago for 30 days. */
-    public X509CRL issuingCaCrl() {
-        return crl(issuingCa, revoked, revokedAt);
+    public synchronized X509CRL issuingCaCrl() {
+        return crl(issuingCa, List.copyOf(revoked), List.copyOf(revokedAt));
     }
 
     /** A CRL of the root (revoking nothing). */
@@ -198,7 +251,7 @@ public final class TestPki {
             KeyPair keys = "EC".equals(keyType) ? ec256() : TestPki.rsa(keySize);
             X509Certificate cert = build(name(commonName, organization), keys,
                     X500Name.getInstance(issuingCa.certificate().getSubjectX500Principal().getEncoded()),
-                    issuingCa.key(), notBefore, notAfter, false, keyUsage);
+                    issuingCa.key(), notBefore, notAfter, false, keyUsage, serviceUrl, "issuing-ca", false);
             return new Entity(cert, keys.getPrivate(), List.of(cert, issuingCa.certificate(), root.certificate()));
         }
     }
@@ -213,8 +266,13 @@ public final class TestPki {
         return builder.build();
     }
 
+    /**
+     * @param serviceUrl where the issuer's CRL, OCSP responder and certificate are served, or null
+     * @param issuerFile the issuer's file name under /crl/ and /certs/ of serviceUrl
+     */
     private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
-                                         Instant notBefore, Instant notAfter, boolean ca, int keyUsage) {
+                                         Instant notBefore, Instant notAfter, boolean ca, int keyUsage,
+                                         String serviceUrl, String issuerFile, boolean timeStamping) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     new BigInteger(127, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
@@ -225,6 +283,19 @@ public final class TestPki {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
+            if (timeStamping) {
+                builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            }
+            if (serviceUrl != null) {
+                GeneralName crl = new GeneralName(GeneralName.uniformResourceIdentifier, serviceUrl + "/crl/" + issuerFile + ".crl");
+                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(crl)), null, null)}));
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                    new AccessDescription(AccessDescription.id_ad_ocsp,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, serviceUrl + "/ocsp")),
+                    new AccessDescription(AccessDescription.id_ad_caIssuers,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, serviceUrl + "/certs/" + issuerFile + ".cer"))}));
+            }
             String algorithm = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));

@@ -83,7 +83,8 @@ public final class Tools {
             for (X509Certificate root : roots) {
                 Path pem = folder.resolve("root" + n + ".pem");
                 Files.writeString(pem, TestPki.pem(root));
-                check(run(List.of("certutil", "-A", "-d", "sql:" + folder, "-n", "root" + n++, "-t", "C,,", "-i", pem.toString())),
+                // pdfsig checks signer certificates for S/MIME signing: "C,," (SSL only) leaves the root untrusted.
+                check(run(List.of("certutil", "-A", "-d", "sql:" + folder, "-n", "root" + n++, "-t", "C,C,C", "-i", pem.toString())),
                         "certutil -A");
             }
             return folder;

@@ -1,0 +1,89 @@
+package vn.signer.sign;
+
+import eu.europa.esig.dss.alert.exception.AlertException;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.document.DocumentFormat;
+import vn.signer.document.PdfTail;
+import vn.signer.document.SafeXml;
+
+/**
+ * The steps signing and extending share: refuse an output that would replace the input or an existing
+ * file, check the input is a complete PDF or safe XML, and turn DSS's failures into plain errors.
+ */
+final class Documents {
+    private Documents() {
+    }
+
+    /** Checks input and output before any work, and says what the input is. */
+    static DocumentFormat prepare(Path input, Path output, boolean overwrite) {
+        DocumentFormat format = DocumentFormat.detect(input);
+        requireDistinct(input, output);
+        if (!overwrite && Files.exists(output)) {
+            throw new SignerException(ErrorCode.OUTPUT_EXISTS, output + ": the output file exists already",
+                    "choose another output with -o, or allow replacing it with --force");
+        }
+        switch (format) {
+            case PDF -> PdfTail.requireComplete(input);
+            case XML -> SafeXml.parse(input);
+        }
+        return format;
+    }
+
+    /** Runs a DSS operation on {@code input}, turning its failures into {@link SignerException}s. */
+    static DSSDocument withDss(Path input, DocumentFormat format, String action, Function<DSSDocument, DSSDocument> operation) {
+        try {
+            return operation.apply(new FileDocument(input.toFile()));
+        } catch (RuntimeException e) {
+            throw failure(input, format, action, e);
+        }
+    }
+
+    private static SignerException failure(Path input, DocumentFormat format, String action, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Our own errors (a TSA that failed, a key that could not sign) may come back wrapped by DSS.
+            if (t instanceof SignerException signer) {
+                return signer;
+            }
+            if (t instanceof InvalidPasswordException) {
+                return new SignerException(ErrorCode.NOT_SIGNABLE, input + ": the PDF is password-protected",
+                        "remove the password protection first", e);
+            }
+            if (t instanceof AlertException) {
+                return new SignerException(ErrorCode.LEVEL_UNREACHABLE, input + ": cannot " + action + " at this level: "
+                        + t.getMessage(), "run 'signer sign --check' with the same options to see what is missing", e);
+            }
+        }
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new SignerException(ErrorCode.NOT_SIGNABLE, input + ": this " + format + " cannot be " + action + "ed: " + reason,
+                format == DocumentFormat.PDF ? "check that the PDF opens and is not certified against changes" : null, e);
+    }
+
+    private static void requireDistinct(Path input, Path output) {
+        boolean same = input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize());
+        try {
+            same = same || (Files.exists(output) && Files.isSameFile(input, output));
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, output + ": cannot compare with the input: " + e.getMessage(), null, e);
+        }
+        if (same) {
+            throw new SignerException(ErrorCode.USAGE, output + ": the output would replace the input",
+                    "signer never overwrites a document it signs; choose another output with -o");
+        }
+    }
+
+    /** {@code NAME-suffix.EXT} beside {@code input}. */
+    static Path sibling(Path input, String suffix) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String renamed = dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix;
+        return input.resolveSibling(renamed);
+    }
+}

@@ -1,0 +1,130 @@
+package vn.signer.sign;
+
+import eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper;
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.enumerations.CertificateStatus;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.validation.CertificateValidator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vn.signer.SignerException;
+import vn.signer.keys.SigningKey;
+import vn.signer.sign.PreflightReport.Finding;
+import vn.signer.sign.PreflightReport.Severity;
+import vn.signer.timestamp.TimestampAuthorities;
+import vn.signer.verify.VerificationSettings;
+
+/**
+ * Checks, without signing anything, whether a level can be reached: the certificate may sign now; for
+ * T and above a TSA answers; for LT and LTA the chain reaches a trust anchor and every certificate in
+ * it has revocation data. Each problem names the certificate, the TSA or the missing link.
+ */
+public final class Preflight {
+    private Preflight() {
+    }
+
+    public static PreflightReport check(SigningKey key, Level level, SigningServices services) {
+        List<Finding> findings = new ArrayList<>();
+        try {
+            CertificateCheck.requireUsable(key, Instant.now());
+            findings.add(new Finding(Severity.OK, "the certificate of " + key.info().certificate().displayName()
+                    + " may sign (valid until " + key.info().certificate().notAfter() + ")"));
+        } catch (SignerException e) {
+            findings.add(new Finding(Severity.PROBLEM, e.getMessage()));
+        }
+        if (level.needsTimestamp()) {
+            checkTimestamps(level, services, findings);
+        }
+        if (level.needsValidationData()) {
+            checkChain(key, services.trust(), findings);
+        }
+        return new PreflightReport(level, findings);
+    }
+
+    private static void checkTimestamps(Level level, SigningServices services, List<Finding> findings) {
+        TimestampAuthorities tsa = services.timestamps();
+        if (tsa == null) {
+            findings.add(new Finding(Severity.PROBLEM, "level " + level + " needs a timestamp authority: give one with --tsa URL"));
+            return;
+        }
+        if (services.trust().offline()) {
+            findings.add(new Finding(Severity.PROBLEM, "level " + level + " needs a timestamp authority on the network, "
+                    + "and --offline forbids the network"));
+            return;
+        }
+        List<TimestampAuthorities.Probe> probes = tsa.probe();
+        boolean any = probes.stream().anyMatch(TimestampAuthorities.Probe::answered);
+        for (TimestampAuthorities.Probe p : probes) {
+            if (p.answered()) {
+                findings.add(new Finding(Severity.OK, "TSA " + p.url() + " answered in " + p.millis() + " ms"));
+            } else {
+                findings.add(new Finding(any ? Severity.WARNING : Severity.PROBLEM, "TSA " + p.url() + " failed: " + p.error()));
+            }
+        }
+    }
+
+    /** Only the chain and revocation part of {@link #check}: what signing at LT or LTA checks first. */
+    static PreflightReport chain(SigningKey key, Level level, VerificationSettings trust) {
+        List<Finding> findings = new ArrayList<>();
+        checkChain(key, trust, findings);
+        return new PreflightReport(level, findings);
+    }
+
+    /** Builds the chain and gathers revocation data as an LT signing would, and says what is missing. */
+    private static void checkChain(SigningKey key, VerificationSettings trust, List<Finding> findings) {
+        if (trust.trustAnchors().isEmpty()) {
+            findings.add(new Finding(Severity.PROBLEM,
+                    "LT and LTA need the chain up to a trust anchor: give the root CA with --trust"));
+            return;
+        }
+        CertificateToken leaf = new CertificateToken(key.certificate());
+        CertificateValidator validator = CertificateValidator.fromCertificate(leaf);
+        validator.setCertificateVerifier(DocumentSigner.certificateVerifier(key, trust));
+        DiagnosticData diagnostic = validator.validate().getDiagnosticData();
+        CertificateWrapper signer = diagnostic.getUsedCertificateById(leaf.getDSSIdAsString());
+        List<CertificateWrapper> chain = new ArrayList<>();
+        chain.add(signer);
+        chain.addAll(signer.getCertificateChain());
+        for (CertificateWrapper certificate : chain) {
+            String name = name(certificate);
+            if (certificate.isTrusted()) {
+                findings.add(new Finding(Severity.OK, "the chain reaches the trust anchor " + name));
+                return;
+            }
+            checkRevocation(certificate, name, findings);
+        }
+        CertificateWrapper last = chain.get(chain.size() - 1);
+        findings.add(new Finding(Severity.PROBLEM, "the chain ends at " + name(last) + ", which is not a trust anchor, "
+                + (last.getCAIssuersAccessUrls().isEmpty() ? "and it names no issuer to download"
+                : "and its issuer could not be downloaded from " + String.join(", ", last.getCAIssuersAccessUrls()))
+                + ": give the root with --trust and missing intermediate CAs with --intermediate"));
+    }
+
+    private static void checkRevocation(CertificateWrapper certificate, String name, List<Finding> findings) {
+        List<CertificateRevocationWrapper> revocations = certificate.getCertificateRevocationData();
+        if (revocations.isEmpty()) {
+            List<String> sources = new ArrayList<>();
+            certificate.getCRLDistributionPoints().forEach(u -> sources.add("CRL " + u));
+            certificate.getOCSPAccessUrls().forEach(u -> sources.add("OCSP " + u));
+            findings.add(new Finding(Severity.PROBLEM, "no revocation data for " + name
+                    + (sources.isEmpty() ? ": the certificate names no CRL or OCSP service (give its CRL with --crl)"
+                    : ": none of " + String.join(", ", sources) + " answered")));
+            return;
+        }
+        CertificateRevocationWrapper latest = revocations.stream()
+                .max((a, b) -> a.getProductionDate().compareTo(b.getProductionDate())).orElseThrow();
+        String source = latest.getRevocationType() + (latest.getSourceAddress() == null ? "" : " from " + latest.getSourceAddress());
+        if (latest.getStatus() == CertificateStatus.REVOKED) {
+            findings.add(new Finding(Severity.PROBLEM, name + " is revoked since " + latest.getRevocationDate().toInstant()
+                    + " (" + source + ")"));
+        } else {
+            findings.add(new Finding(Severity.OK, name + ": " + latest.getStatus() + " (" + source + ")"));
+        }
+    }
+
+    private static String name(CertificateWrapper certificate) {
+        return certificate.getCommonName() != null ? "'" + certificate.getCommonName() + "'" : certificate.getCertificateDN();
+    }
+}
