@@ -12,6 +12,7 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
 import vn.signer.keys.PinRequest;
+import vn.signer.keys.TokenInfo;
 
 /**
  * Where the command line gets a PIN: an environment variable, a file, or a hidden prompt on the
@@ -42,9 +43,14 @@ final class PinSources {
         return request -> prompt(request, console, err);
     }
 
-    /** An unattended PIN must not be the one that locks the token. */
+    /**
+     * An unattended PIN must not be the one that locks the token. Only the final try is refused:
+     * tokens raise "count low" after a single wrong PIN (SoftHSM2 does) and keep it until a good
+     * login, so refusing that too would shut out every later unattended run.
+     */
     private static void refuseUnattendedFinalTry(PinRequest request) {
-        if (request.warning() != null && request.kind() == PinRequest.Kind.TOKEN_PIN) {
+        if (request.kind() == PinRequest.Kind.TOKEN_PIN
+                && TokenInfo.PinStatus.FINAL_TRY.warning().equals(request.warning())) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(),
                     "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it");
         }

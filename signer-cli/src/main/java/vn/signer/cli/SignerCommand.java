@@ -4,8 +4,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level 'signer' command; its subcommands do the work. */
+/**
+ * The top-level 'signer' command; its subcommands do the work. Its scope is inherited so that every
+ * subcommand has --help (with the exit codes) too, not just 'signer --help'.
+ */
 @Command(name = "signer",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
