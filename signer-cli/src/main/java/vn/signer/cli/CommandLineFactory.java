@@ -19,6 +19,7 @@ final class CommandLineFactory {
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> handle(exception, root, terminal));
+        cli.setParameterExceptionHandler((exception, args) -> usageError(exception, terminal));
         List<CommandLine> all = new ArrayList<>(cli.getSubcommands().values());
         all.add(cli);
         for (CommandLine command : all) {
@@ -27,6 +28,23 @@ final class CommandLineFactory {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.helpTable());
         }
         return cli;
+    }
+
+    /**
+     * A usage error is one line too. Unknown options are named, but never the words after them: after
+     * a mistyped "--pin 1234" the next word is a secret.
+     */
+    private static int usageError(CommandLine.ParameterException exception, Terminal terminal) {
+        String message = exception.getMessage();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
+            message = options.isEmpty() ? "unexpected arguments" : "unknown option " + String.join(", ", options);
+        }
+        terminal.err().println("signer: " + message + " — see '"
+                + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+        terminal.err().flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception exception, SignerCommand root, Terminal terminal) {

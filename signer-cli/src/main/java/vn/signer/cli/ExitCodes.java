@@ -28,7 +28,7 @@ final class ExitCodes {
         "64:usage error (wrong or conflicting options)",
         "65:bad input data (not a PDF/XML, corrupt, unsafe XML, not signable)",
         "66:an input file, key file or PKCS#11 module is missing",
-        "69:token unavailable (not plugged in, no such slot or label)",
+        "69:token unavailable, no TSA answered, or the level cannot be reached (see 'sign --check')",
         "70:internal error (the signature could not be produced)",
         "73:the output exists (use --force) or cannot be created",
         "74:I/O error",
@@ -57,7 +57,7 @@ final class ExitCodes {
             case IO -> IO;
             case OUTPUT_EXISTS -> CANT_CREATE;
             case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE -> NO_PERMISSION;
-            case TOKEN_UNAVAILABLE -> UNAVAILABLE;
+            case TOKEN_UNAVAILABLE, TIMESTAMP_FAILED, LEVEL_UNREACHABLE -> UNAVAILABLE;
             case KEY_NOT_FOUND, CERTIFICATE_UNUSABLE -> CONFIG;
             case SIGNING_FAILED -> SOFTWARE;
         };

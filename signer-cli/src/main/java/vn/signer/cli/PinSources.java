@@ -49,8 +49,7 @@ final class PinSources {
      * login, so refusing that too would shut out every later unattended run.
      */
     private static void refuseUnattendedFinalTry(PinRequest request) {
-        if (request.kind() == PinRequest.Kind.TOKEN_PIN
-                && TokenInfo.PinStatus.FINAL_TRY.warning().equals(request.warning())) {
+        if (request.pinStatus() == TokenInfo.PinStatus.FINAL_TRY) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(),
                     "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it");
         }

@@ -1,7 +1,6 @@
 package vn.signer.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -10,16 +9,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import vn.signer.ErrorCode;
-import vn.signer.SignerException;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.SignatureScheme;
 import vn.signer.keys.SigningKey;
 import vn.signer.report.Json;
 import vn.signer.sign.DocumentSigner;
-import vn.signer.sign.SignOutcome;
+import vn.signer.sign.Level;
+import vn.signer.sign.Preflight;
+import vn.signer.sign.PreflightReport;
 import vn.signer.sign.SignatureOptions;
+import vn.signer.sign.SigningServices;
 import vn.signer.sign.XmlPackaging;
 
 /** Signs PDF and XML documents; each input gets a new signed file, inputs are never changed. */
@@ -71,78 +71,60 @@ final class SignCommand implements Callable<Integer> {
             + "further signatures). Not for documents that others must sign after you.")
     boolean certify;
 
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "B",
+            description = "Baseline level: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). T and above need --tsa; "
+                    + "LT and LTA also --trust.")
+    Level level;
+
+    @Option(names = "--check", description = "Check, without signing, whether the level can be reached with this key "
+            + "and these settings, and say what is missing. The files are not touched.")
+    boolean check;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Mixin
+    TsaOptions tsa;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or XML documents to sign.")
     List<Path> files;
-
-    /** The JSON line for one document. */
-    record Line(String file, String output, String status, String level, String signer, Instant signingTime,
-                Long ms, String error, String message) {
-    }
 
     @Override
     public Integer call() {
         Logging.configure(root.verbose);
-        if (output != null && files.size() > 1) {
-            throw new SignerException(ErrorCode.USAGE, "-o names one output but " + files.size() + " files were given",
-                    "sign one file at a time with -o, or leave -o out");
-        }
         SignatureOptions options = SignatureOptions.builder()
+                .level(level)
                 .scheme(new SignatureScheme(digest, padding))
                 .reason(reason).location(location).contactInfo(contact)
                 .xmlPackaging(xmlPackaging).certify(certify)
                 .build();
+        SigningServices services = new SigningServices(tsa.authorities(), trust.settings().build());
         KeySelector selector = KeyChoiceOptions.selector(keyChoice);
         Terminal terminal = root.terminal();
         try (KeySource keys = source.open(terminal)) {
             SigningKey key = keys.key(selector);
-            DocumentSigner signer = DocumentSigner.create(key, options);
-            int exit = ExitCodes.OK;
-            for (Path file : files) {
-                int code = signOne(signer, file, terminal);
-                if (exit == ExitCodes.OK) {
-                    exit = code;
-                }
+            if (check) {
+                return preflight(terminal, key, services);
             }
-            return exit;
+            DocumentSigner signer = DocumentSigner.create(key, options, services);
+            return new DocumentRun(terminal, json, root.verbose, "signed").run(files, output, DocumentSigner::defaultOutput,
+                    (input, target) -> signer.sign(input, target, force));
         }
     }
 
-    private int signOne(DocumentSigner signer, Path file, Terminal terminal) {
-        Path target = output != null ? output : DocumentSigner.defaultOutput(file);
-        try {
-            SignOutcome outcome = signer.sign(file, target, force);
-            if (json) {
-                terminal.out().println(Json.line(new Line(file.toString(), outcome.output().toString(), "signed",
-                        outcome.level(), outcome.signer(), outcome.signingTime(), outcome.millis(), null, null)));
-            } else {
-                terminal.out().println("signed " + file + " -> " + outcome.output() + " (" + outcome.level() + ", "
-                        + outcome.signer() + ", " + outcome.millis() + " ms)");
+    /** --check: says whether the level can be reached, and why not, without touching a document. */
+    private int preflight(Terminal terminal, SigningKey key, SigningServices services) {
+        PreflightReport report = Preflight.check(key, level, services);
+        if (json) {
+            terminal.out().println(Json.line(report));
+        } else {
+            terminal.out().println("Level " + level + " with " + key.info().describe() + ": "
+                    + (report.reachable() ? "reachable" : "NOT reachable"));
+            for (PreflightReport.Finding f : report.findings()) {
+                terminal.out().println("  " + f.severity() + "  " + f.message());
             }
-            terminal.out().flush();
-            return ExitCodes.OK;
-        } catch (SignerException e) {
-            if (!isPerDocument(e.code())) {
-                throw e;
-            }
-            if (root.verbose) {
-                e.printStackTrace(terminal.err());
-            }
-            if (json) {
-                terminal.out().println(Json.line(new Line(file.toString(), target.toString(), "failed", null, null, null,
-                        null, e.code().name(), e.oneLine())));
-                terminal.out().flush();
-            }
-            terminal.err().println("signer: " + e.oneLine());
-            terminal.err().flush();
-            return ExitCodes.of(e.code());
         }
-    }
-
-    /** Failures that concern one document; anything else (the key, the token) stops the run. */
-    private static boolean isPerDocument(ErrorCode code) {
-        return switch (code) {
-            case BAD_INPUT, NOT_SIGNABLE, INPUT_MISSING, OUTPUT_EXISTS, USAGE, IO -> true;
-            default -> false;
-        };
+        terminal.out().flush();
+        return report.reachable() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
     }
 }

@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
-        subcommands = {KeysCommand.class, SignCommand.class, VerifyCommand.class}
+        subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, HelpCommand.class}
 )
 final class SignerCommand {
     private final Terminal terminal;

@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.signer.SignerException;
-import vn.signer.certs.CertificateFiles;
 import vn.signer.report.Json;
 import vn.signer.report.ReportText;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.VerificationReport;
-import vn.signer.verify.VerificationSettings;
+import vn.signer.verify.Verdict;
 
 /** Verifies the signatures of PDF and XML documents and says plainly whether they can be relied on. */
 @Command(name = "verify", description = {
@@ -26,19 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     SignerCommand root;
 
-    @Option(names = "--trust", paramLabel = "FILE|DIR",
-            description = "Trusted root certificates: PEM, DER or PKCS#7 files, or folders of them. Repeatable.")
-    List<Path> trust = new ArrayList<>();
-
-    @Option(names = "--intermediate", paramLabel = "FILE|DIR",
-            description = "Intermediate CA certificates for chains that documents do not embed. Repeatable.")
-    List<Path> intermediates = new ArrayList<>();
-
-    @Option(names = "--crl", paramLabel = "FILE", description = "CRL files to use before any online source. Repeatable.")
-    List<Path> crls = new ArrayList<>();
-
-    @Option(names = "--offline", description = "Fetch nothing from the network (no AIA, CRL or OCSP downloads).")
-    boolean offline;
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = "--detached", paramLabel = "FILE", description = "The signed content of a detached XML signature.")
     List<Path> detached = new ArrayList<>();
@@ -56,21 +45,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(root.verbose);
-        DocumentVerifier verifier = DocumentVerifier.create(VerificationSettings.builder()
-                .trust(CertificateFiles.read(trust))
-                .intermediates(CertificateFiles.read(intermediates))
-                .crlFiles(crls)
-                .offline(offline)
-                .detachedContents(detached)
-                .build());
+        DocumentVerifier verifier = DocumentVerifier.create(trust.settings().detachedContents(detached).build());
         Terminal terminal = root.terminal();
-        int verdictCode = ExitCodes.OK;
+        List<Verdict> verdicts = new ArrayList<>();
         int errorCode = ExitCodes.OK;
         for (Path file : files) {
             try {
                 VerificationReport report = verifier.verify(file);
                 terminal.out().print(json ? Json.line(report) + "\n" : ReportText.render(report));
-                verdictCode = Math.max(verdictCode, rank(ExitCodes.of(report.verdict())));
+                verdicts.add(report.verdict());
             } catch (SignerException e) {
                 if (root.verbose) {
                     e.printStackTrace(terminal.err());
@@ -86,25 +69,6 @@ final class VerifyCommand implements Callable<Integer> {
             terminal.out().flush();
             terminal.err().flush();
         }
-        return errorCode != ExitCodes.OK ? errorCode : unrank(verdictCode);
-    }
-
-    /** Orders verdict exit codes by gravity: invalid over indeterminate over no signature over valid. */
-    private static int rank(int exitCode) {
-        return switch (exitCode) {
-            case ExitCodes.SOME_INVALID -> 3;
-            case ExitCodes.SOME_INDETERMINATE -> 2;
-            case ExitCodes.NO_SIGNATURE -> 1;
-            default -> 0;
-        };
-    }
-
-    private static int unrank(int rank) {
-        return switch (rank) {
-            case 3 -> ExitCodes.SOME_INVALID;
-            case 2 -> ExitCodes.SOME_INDETERMINATE;
-            case 1 -> ExitCodes.NO_SIGNATURE;
-            default -> ExitCodes.OK;
-        };
+        return errorCode != ExitCodes.OK ? errorCode : ExitCodes.of(Verdict.worst(verdicts));
     }
 }

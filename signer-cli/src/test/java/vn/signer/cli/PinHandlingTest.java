@@ -123,10 +123,13 @@ class PinHandlingTest {
         Path pdf = Cli.copy(Cli.SAMPLE_PDF, dir);
         Cli.Run run = Cli.run(args("sign", "--pkcs12", Cli.OFFICER_P12, "--pin", Cli.demoPassword(), pdf));
         assertEquals(64, run.exit(), run.toString());
-        assertTrue(run.err().contains("Unknown option: '--pin'"), run.toString());
+        assertTrue(run.err().contains("unknown option --pin"), run.toString());
+        assertFalse(run.err().contains(Cli.demoPassword()), "the word after --pin may be a secret: " + run);
+        assertEquals(1, run.err().lines().count(), run.toString());
         assertFalse(Files.exists(dir.resolve("cong-van-mau-signed.pdf")));
         Cli.Run keys = Cli.run(args("keys", "--pkcs11", hsm.module(), "--token-label", SoftHsm.LABEL, "--pin", SoftHsm.PIN));
         assertEquals(64, keys.exit(), keys.toString());
+        assertFalse(keys.err().contains(SoftHsm.PIN), keys.toString());
 
         // Of all options of all commands, the only PIN-related ones name a variable or a file.
         CommandLine cli = CommandLineFactory.create(new Terminal(new PrintWriter(new StringWriter()),

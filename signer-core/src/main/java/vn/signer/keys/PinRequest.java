@@ -5,10 +5,14 @@ package vn.signer.keys;
  *
  * @param target  what the PIN unlocks, for the prompt: "token 'signer-demo' (slot 0)" or "officer.p12"
  * @param kind    a token's user PIN or a key file's password
- * @param warning a warning the user should see before typing, such as "one try left before the token
- *                locks", or null
+ * @param pinStatus what the token says about its PIN tries (always OK for a file)
  */
-public record PinRequest(String target, Kind kind, String warning) {
+public record PinRequest(String target, Kind kind, TokenInfo.PinStatus pinStatus) {
+
+    /** A warning the user should see before typing, such as "one try left", or null. */
+    public String warning() {
+        return pinStatus.warning();
+    }
 
     /** What is being asked for. */
     public enum Kind {

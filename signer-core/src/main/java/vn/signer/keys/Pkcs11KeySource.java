@@ -117,7 +117,7 @@ public final class Pkcs11KeySource implements KeySource {
     }
 
     private static KeyStore login(Pkcs11Module p11, TokenInfo token, Provider provider, PinCallback pin) {
-        char[] secret = pin.pin(new PinRequest(token.describe(), PinRequest.Kind.TOKEN_PIN, token.pinStatus().warning()));
+        char[] secret = pin.pin(new PinRequest(token.describe(), PinRequest.Kind.TOKEN_PIN, token.pinStatus()));
         try {
             KeyStore store = KeyStore.getInstance("PKCS11", provider);
             store.load(null, secret);

@@ -51,7 +51,8 @@ public final class Pkcs12KeySource implements KeySource {
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
         }
-        char[] password = pin.pin(new PinRequest(file.getFileName().toString(), PinRequest.Kind.FILE_PASSWORD, null));
+        char[] password = pin.pin(
+                new PinRequest(file.getFileName().toString(), PinRequest.Kind.FILE_PASSWORD, TokenInfo.PinStatus.OK));
         try {
             KeyStore store = load(file, bytes, password);
             return new Pkcs12KeySource(file, readEntries(file, store, password));

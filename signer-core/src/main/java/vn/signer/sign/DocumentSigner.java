@@ -4,12 +4,15 @@ import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.certs.Chains;
 import vn.signer.document.DocumentFormat;
 import vn.signer.files.AtomicOutput;
 import vn.signer.keys.SigningKey;
@@ -18,13 +21,15 @@ import vn.signer.verify.VerificationSettings;
 
 /**
  * Signs documents with one key and one set of options: PDF as PAdES, XML as XAdES, told apart by
- * content. The certificate is checked before every document (a long batch may outlive it), inputs
+ * content. The embedded chain is completed from the configured intermediates and anchors, so that a
+ * token holding only the signer's certificate still yields a signature verifiable from the root. The certificate is checked before every document (a long batch may outlive it), inputs
  * are never modified, and outputs appear whole or not at all. Safe to use from several threads.
  */
 public final class DocumentSigner {
     private final SigningKey key;
     private final SignatureOptions options;
     private final SigningServices services;
+    private final List<X509Certificate> chain;
     private final PadesSigner pades;
     private final XadesSigner xades;
 
@@ -32,6 +37,9 @@ public final class DocumentSigner {
         this.key = key;
         this.options = options;
         this.services = services;
+        List<X509Certificate> pool = new ArrayList<>(services.trust().intermediates());
+        pool.addAll(services.trust().trustAnchors());
+        this.chain = Chains.complete(key.chain(), pool);
         CommonCertificateVerifier verifier = certificateVerifier(key, services.trust());
         this.pades = new PadesSigner(verifier, services);
         this.xades = new XadesSigner(verifier, services);
@@ -89,7 +97,7 @@ public final class DocumentSigner {
 
     /** The verifier signing uses: the configured trust plus the chain the key store holds. */
     static CommonCertificateVerifier certificateVerifier(SigningKey key, VerificationSettings trust) {
-        List<java.security.cert.X509Certificate> issuers = key.chain().subList(1, key.chain().size());
+        List<X509Certificate> issuers = key.chain().subList(1, key.chain().size());
         return CertificateVerifiers.create(VerificationSettings.builder()
                 .trust(trust.trustAnchors()).intermediates(trust.intermediates()).intermediates(issuers)
                 .crlFiles(trust.crlFiles()).offline(trust.offline()).build());
@@ -117,7 +125,7 @@ public final class DocumentSigner {
             services.timestamps().startRecording();
         }
         DSSDocument signed = Documents.withDss(input, format, "sign",
-                document -> signer.sign(document, key, options, Date.from(now)));
+                document -> signer.sign(document, key, chain, options, Date.from(now)));
         AtomicOutput.write(output, overwrite, signed::writeTo);
         List<URI> tsas = services.timestamps() == null ? List.of() : services.timestamps().usedSinceStart();
         return new SignOutcome(input, output, format, signer.levelName(options.level()),

@@ -9,6 +9,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import java.security.cert.X509Certificate;
 import java.util.Date;
+import java.util.List;
 import vn.signer.keys.SignatureScheme;
 import vn.signer.keys.SigningKey;
 
@@ -17,10 +18,13 @@ final class DssParameters {
     private DssParameters() {
     }
 
-    static void applyCommon(AbstractSignatureParameters<?> parameters, SigningKey key, SignatureOptions options,
-                            Date signingTime) {
+    /**
+     * @param chain the signer's certificate and the issuers to embed
+     */
+    static void applyCommon(AbstractSignatureParameters<?> parameters, SigningKey key, List<X509Certificate> chain,
+                            SignatureOptions options, Date signingTime) {
         parameters.setSigningCertificate(new CertificateToken(key.certificate()));
-        parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
+        parameters.setCertificateChain(chain.stream().map(CertificateToken::new).toList());
         parameters.setDigestAlgorithm(digest(options.scheme()));
         parameters.setEncryptionAlgorithm(encryption(key, options.scheme()));
         parameters.bLevel().setSigningDate(signingTime);

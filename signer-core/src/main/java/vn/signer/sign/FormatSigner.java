@@ -1,17 +1,21 @@
 package vn.signer.sign;
 
 import eu.europa.esig.dss.model.DSSDocument;
+import java.security.cert.X509Certificate;
 import java.util.Date;
+import java.util.List;
 import vn.signer.keys.SigningKey;
 
 /** Signs and extends one kind of document with DSS: PAdES for PDF, XAdES for XML. */
 interface FormatSigner {
 
     /**
+     * @param chain       the signer's certificate and the issuers to embed
      * @param signingTime the claimed signing time, the same for the data to sign and the signed result
      * @return the signed document (for detached XML, the signature alone)
      */
-    DSSDocument sign(DSSDocument document, SigningKey key, SignatureOptions options, Date signingTime);
+    DSSDocument sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
+                     Date signingTime);
 
     /** Raises every signature of {@code document} to {@code level} (LT or LTA), or renews LTA. */
     DSSDocument extend(DSSDocument document, Level level);

@@ -10,6 +10,7 @@ import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import java.security.cert.X509Certificate;
 import java.util.Date;
+import java.util.List;
 import vn.signer.keys.SigningKey;
 
 /**
@@ -34,10 +35,11 @@ final class PadesSigner implements FormatSigner {
     }
 
     @Override
-    public DSSDocument sign(DSSDocument document, SigningKey key, SignatureOptions options, Date signingTime) {
+    public DSSDocument sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
+                     Date signingTime) {
         PAdESSignatureParameters parameters = parameters(options.level());
-        DssParameters.applyCommon(parameters, key, options, signingTime);
-        parameters.setContentSize(contentSize(key, options.level()));
+        DssParameters.applyCommon(parameters, key, chain, options, signingTime);
+        parameters.setContentSize(contentSize(key, chain, options.level()));
         parameters.setReason(options.reason());
         parameters.setLocation(options.location());
         parameters.setContactInfo(options.contactInfo());
@@ -69,9 +71,9 @@ final class PadesSigner implements FormatSigner {
      * The space reserved for the CMS signature, from the real chain: too small and signing fails at the
      * last step, too large and every document carries kilobytes of zeros.
      */
-    static int contentSize(SigningKey key, Level level) {
+    static int contentSize(SigningKey key, List<X509Certificate> chain, Level level) {
         int size = 2_048 + key.certificate().getPublicKey().getEncoded().length * 2;
-        for (X509Certificate cert : key.chain()) {
+        for (X509Certificate cert : chain) {
             size += DssParameters.encodedLength(cert);
         }
         if (level.needsTimestamp()) {

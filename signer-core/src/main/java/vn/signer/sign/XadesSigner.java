@@ -7,7 +7,9 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
+import java.security.cert.X509Certificate;
 import java.util.Date;
+import java.util.List;
 import vn.signer.keys.SigningKey;
 
 /** XAdES signatures: enveloped by default, enveloping or detached on request. */
@@ -22,7 +24,8 @@ final class XadesSigner implements FormatSigner {
     }
 
     @Override
-    public DSSDocument sign(DSSDocument document, SigningKey key, SignatureOptions options, Date signingTime) {
+    public DSSDocument sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
+                     Date signingTime) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
         parameters.setSignatureLevel(dssLevel(options.level()));
         parameters.setSignaturePackaging(switch (options.xmlPackaging()) {
@@ -30,7 +33,7 @@ final class XadesSigner implements FormatSigner {
             case ENVELOPING -> SignaturePackaging.ENVELOPING;
             case DETACHED -> SignaturePackaging.DETACHED;
         });
-        DssParameters.applyCommon(parameters, key, options, signingTime);
+        DssParameters.applyCommon(parameters, key, chain, options, signingTime);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
         return service.signDocument(document, parameters, DssParameters.signatureValue(toBeSigned, key, options));
     }

@@ -64,7 +64,7 @@ public final class DocumentVerifier {
         List<SignatureReport> signatures = reports.getDiagnosticData().getSignatures().stream()
                 .map(signature -> SignatureFacts.report(signature, reports, format, fileLength))
                 .toList();
-        return new VerificationReport(file.toString(), format.name(), VerificationReport.worst(signatures), signatures, now);
+        return new VerificationReport(file.toString(), format.name(), VerificationReport.of(signatures), signatures, now);
     }
 
     private List<DSSDocument> detachedContents() {

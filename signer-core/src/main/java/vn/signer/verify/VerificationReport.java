@@ -1,7 +1,6 @@
 package vn.signer.verify;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,8 +20,7 @@ public record VerificationReport(String file, String format, Verdict verdict, Li
         signatures = List.copyOf(signatures);
     }
 
-    static Verdict worst(List<SignatureReport> signatures) {
-        return signatures.stream().map(SignatureReport::verdict)
-                .max(Comparator.comparingInt(Verdict::severity)).orElse(Verdict.NO_SIGNATURE);
+    static Verdict of(List<SignatureReport> signatures) {
+        return signatures.isEmpty() ? Verdict.NO_SIGNATURE : Verdict.worst(signatures.stream().map(SignatureReport::verdict).toList());
     }
 }

@@ -1,0 +1,33 @@
+package vn.signer.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import vn.signer.certs.CertificateFiles;
+import vn.signer.verify.VerificationSettings;
+
+/** Trust anchors, intermediates, CRL files and network use: shared by 'sign', 'extend' and 'verify'. */
+final class TrustOptions {
+    @Option(names = "--trust", paramLabel = "FILE|DIR",
+            description = "Trusted root certificates: PEM, DER or PKCS#7 files, or folders of them. Repeatable.")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--intermediate", paramLabel = "FILE|DIR",
+            description = "Intermediate CA certificates, for chains that documents or tokens do not hold. Repeatable.")
+    List<Path> intermediates = new ArrayList<>();
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "CRL files to use before any online source. Repeatable.")
+    List<Path> crls = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Use no network at all (no TSA, AIA, CRL or OCSP requests).")
+    boolean offline;
+
+    VerificationSettings.Builder settings() {
+        return VerificationSettings.builder()
+                .trust(CertificateFiles.read(trust))
+                .intermediates(CertificateFiles.read(intermediates))
+                .crlFiles(crls)
+                .offline(offline);
+    }
+}
