@@ -14,49 +14,57 @@ import java.util.stream.Collectors;
  * does not (page content, pages added or removed, anything DSS cannot classify, and whatever a
  * certification signature's DocMDP permission forbids).
  *
- * @param allowed    plain descriptions of allowed changes
- * @param disallowed plain descriptions of changes that make the signature not VALID
+ * @param modifications every change found, each marked allowed or not
  */
-record PdfChanges(List<String> allowed, List<String> disallowed) {
+record PdfChanges(List<Modification> modifications) {
+
+    /** Descriptions of the changes that make the signature not VALID. */
+    List<String> disallowed() {
+        return modifications.stream().filter(m -> !m.allowed()).map(Modification::description).toList();
+    }
+
+    /** Descriptions of the changes the signature allows. */
+    List<String> allowed() {
+        return modifications.stream().filter(Modification::allowed).map(Modification::description).toList();
+    }
 
     static PdfChanges after(SignatureWrapper signature) {
-        List<String> allowed = new ArrayList<>();
-        List<String> disallowed = new ArrayList<>();
+        List<Modification> found = new ArrayList<>();
         if (!signature.getPdfPageDifferenceConcernedPages().isEmpty()) {
-            disallowed.add("pages were added or removed after signing (" + pages(signature.getPdfPageDifferenceConcernedPages()) + ")");
+            found.add(new Modification("PAGES", "pages were added or removed after signing ("
+                    + pages(signature.getPdfPageDifferenceConcernedPages()) + ")", false));
         }
         if (!signature.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-            disallowed.add("the content of " + pages(signature.getPdfVisualDifferenceConcernedPages())
-                    + " looks different from what was signed");
+            found.add(new Modification("CONTENT", "the content of " + pages(signature.getPdfVisualDifferenceConcernedPages())
+                    + " looks different from what was signed", false));
         }
         if (!signature.getPdfUndefinedChanges().isEmpty()) {
-            disallowed.add("the document was changed after signing: " + describe(signature.getPdfUndefinedChanges()));
+            found.add(new Modification("UNDEFINED",
+                    "the document was changed after signing: " + describe(signature.getPdfUndefinedChanges()), false));
         }
         if (!signature.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
-            allowed.add("annotations added after signing overlap each other on "
-                    + pages(signature.getPdfAnnotationsOverlapConcernedPages()));
+            found.add(new Modification("ANNOTATION_OVERLAP", "annotations added after signing overlap each other on "
+                    + pages(signature.getPdfAnnotationsOverlapConcernedPages()), true));
         }
         // A certification signature (DocMDP) narrows what later revisions may do; DSS's default policy only
         // warns about a breach, so a certified document changed against its own rules would pass as VALID.
         CertificationPermission certified = signature.getDocMDPPermissions();
         if (!signature.getPdfSignatureOrFormFillChanges().isEmpty()) {
             String what = describe(signature.getPdfSignatureOrFormFillChanges());
-            if (certified == CertificationPermission.NO_CHANGE_PERMITTED) {
-                disallowed.add("later revisions add signatures or fill form fields, which the certification forbids: " + what);
-            } else {
-                allowed.add("later revisions add signatures or fill form fields (allowed): " + what);
-            }
+            boolean forbidden = certified == CertificationPermission.NO_CHANGE_PERMITTED;
+            found.add(new Modification("SIGNATURES_OR_FORM_FIELDS", forbidden
+                    ? "later revisions add signatures or fill form fields, which the certification forbids: " + what
+                    : "later revisions add signatures or fill form fields (allowed): " + what, !forbidden));
         }
         if (!signature.getPdfAnnotationChanges().isEmpty()) {
             String what = describe(signature.getPdfAnnotationChanges());
-            if (certified == CertificationPermission.NO_CHANGE_PERMITTED
-                    || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED) {
-                disallowed.add("later revisions change annotations, which the certification forbids: " + what);
-            } else {
-                allowed.add("later revisions change annotations (allowed): " + what);
-            }
+            boolean forbidden = certified == CertificationPermission.NO_CHANGE_PERMITTED
+                    || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED;
+            found.add(new Modification("ANNOTATIONS", forbidden
+                    ? "later revisions change annotations, which the certification forbids: " + what
+                    : "later revisions change annotations (allowed): " + what, !forbidden));
         }
-        return new PdfChanges(allowed, disallowed);
+        return new PdfChanges(List.copyOf(found));
     }
 
     private static String pages(List<BigInteger> pages) {

@@ -50,9 +50,11 @@ final class SignatureFacts {
         simple.getAdESValidationWarnings(id).stream().map(Message::getValue).forEach(warnings::add);
 
         boolean coversWhole;
+        List<Modification> modifications = List.of();
         if (format == DocumentFormat.PDF) {
             coversWhole = pdfCoversWhole(signature, fileLength);
             PdfChanges changes = PdfChanges.after(signature);
+            modifications = changes.modifications();
             if (!changes.disallowed().isEmpty()) {
                 verdict = Verdict.INVALID;
                 reasons.addAll(changes.disallowed());
@@ -104,6 +106,7 @@ final class SignatureFacts {
                 signature.getDigestAlgorithm() == null ? null : signature.getDigestAlgorithm().name(),
                 signature.getSignatureAlgorithm() == null ? null : signature.getSignatureAlgorithm().name(),
                 coversWhole,
+                modifications,
                 trustAnchor(signature),
                 indication == null ? null : indication.name(),
                 subIndication == null ? null : subIndication.name(),

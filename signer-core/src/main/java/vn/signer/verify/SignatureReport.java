@@ -22,6 +22,7 @@ import vn.signer.certs.CertificateSummary;
  * @param digestAlgorithm     e.g. SHA256
  * @param signatureAlgorithm  e.g. RSA_SHA256
  * @param coversWholeDocument whether the signature covers the whole file as it is now
+ * @param modifications       for a PDF, what later revisions changed and whether each change is allowed
  * @param trustAnchor         the subject of the trusted certificate the chain ends at, or null
  * @param indication          the ETSI indication (TOTAL_PASSED, TOTAL_FAILED, INDETERMINATE)
  * @param subIndication       the ETSI sub-indication, or null
@@ -44,6 +45,7 @@ public record SignatureReport(
         String digestAlgorithm,
         String signatureAlgorithm,
         boolean coversWholeDocument,
+        List<Modification> modifications,
         String trustAnchor,
         String indication,
         String subIndication,
@@ -55,5 +57,6 @@ public record SignatureReport(
         reasons = List.copyOf(reasons);
         warnings = List.copyOf(warnings);
         timestamps = List.copyOf(timestamps);
+        modifications = List.copyOf(modifications);
     }
 }
