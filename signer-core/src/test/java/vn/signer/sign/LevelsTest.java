@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.signer.keys.KeySelector;
+import vn.signer.keys.KeySource;
 import vn.signer.keys.Pkcs12KeySource;
-import vn.signer.keys.SigningKey;
+import vn.signer.testing.DemoPki;
 import vn.signer.testing.PkiServices;
+import vn.signer.testing.Samples;
 import vn.signer.testing.TestPki;
 import vn.signer.testing.Tools;
 import vn.signer.timestamp.TimestampAuthorities;
@@ -26,6 +29,10 @@ import vn.signer.verify.VerificationReport;
 import vn.signer.verify.VerificationSettings;
 import vn.signer.verify.Verdict;
 
+/**
+ * Every level for PDF and XML, with PKCS#12 and PKCS#11 keys, checked by our verifier and by pdfsig
+ * and xmlsec1; TSA, OCSP and CRLs are real servers on 127.0.0.1.
+ */
 class LevelsTest {
     private static PkiServices services;
     private static TestPki.Entity signer;
@@ -44,27 +51,80 @@ class LevelsTest {
         services.close();
     }
 
-    private VerificationSettings trust() {
+    private static TimestampAuthorities tsa() {
+        return TimestampAuthorities.create(TsaSettings.of(List.of(URI.create(services.tsaUrl()))));
+    }
+
+    private static VerificationSettings trust() {
         return VerificationSettings.builder().trust(List.of(services.pki().root())).build();
     }
 
+    private static SignOutcome sign(KeySource source, KeySelector selector, Level level, VerificationSettings trust, Path input) {
+        DocumentSigner documentSigner = DocumentSigner.create(source.key(selector),
+                SignatureOptions.builder().level(level).build(), new SigningServices(tsa(), trust));
+        SignOutcome outcome = documentSigner.sign(input, DocumentSigner.defaultOutput(input), false);
+        assertEquals(List.of(URI.create(services.tsaUrl())), outcome.timestampAuthorities());
+        return outcome;
+    }
+
+    private static SignatureReport assertValid(Path file, VerificationSettings trust, Level level) {
+        VerificationReport report = DocumentVerifier.create(trust).verify(file);
+        assertEquals(Verdict.VALID, report.verdict(), report.toString());
+        SignatureReport signature = report.signatures().get(0);
+        assertTrue(signature.level().endsWith("-" + level), signature.level());
+        assertTrue(signature.timestamps().stream().anyMatch(t -> t.type().equals("SIGNATURE_TIMESTAMP")
+                && t.verdict() == Verdict.VALID && "Test TSA".equals(t.tsa())), signature.timestamps().toString());
+        return signature;
+    }
+
     @ParameterizedTest
-    @CsvSource({"cong-van-mau.pdf,T", "cong-van-mau.pdf,LT", "cong-van-mau.pdf,LTA",
-        "thong-tin-ho-so.xml,T", "thong-tin-ho-so.xml,LT", "thong-tin-ho-so.xml,LTA"})
-    void signsAtEveryLevelAndVerifiesValid(String sample, Level level) throws Exception {
-        Path input = Files.copy(Tools.sample("documents/" + sample), dir.resolve(sample));
-        Path p12 = signer.writePkcs12(dir.resolve("k.p12"), "k", "pw".toCharArray());
-        TimestampAuthorities tsa = TimestampAuthorities.create(TsaSettings.of(List.of(URI.create(services.tsaUrl()))));
-        try (Pkcs12KeySource source = Pkcs12KeySource.open(p12, r -> "pw".toCharArray())) {
-            SigningKey key = source.key(KeySelector.only());
-            DocumentSigner documentSigner = DocumentSigner.create(key, SignatureOptions.builder().level(level).build(),
-                    new SigningServices(tsa, trust()));
-            SignOutcome outcome = documentSigner.sign(input, DocumentSigner.defaultOutput(input), false);
-            assertEquals(List.of(URI.create(services.tsaUrl())), outcome.timestampAuthorities());
-            VerificationReport report = DocumentVerifier.create(trust()).verify(outcome.output());
-            SignatureReport signature = report.signatures().get(0);
-            assertEquals(Verdict.VALID, report.verdict(), report.toString());
-            assertTrue(signature.level().endsWith("-" + level), signature.level());
+    @EnumSource(value = Level.class, names = {"T", "LT", "LTA"})
+    void pdfAtEveryLevelIsValidForUsAndForPdfsig(Level level) {
+        Path input = Samples.pdf(dir);
+        try (Pkcs12KeySource source = Pkcs12KeySource.open(signer.writePkcs12(dir.resolve("k.p12"), "k", "pw".toCharArray()),
+                r -> "pw".toCharArray())) {
+            SignOutcome outcome = sign(source, KeySelector.only(), level, trust(), input);
+            SignatureReport report = assertValid(outcome.output(), trust(), level);
+            if (level.needsValidationData()) {
+                assertTrue(List.of("EMBEDDED", "ONLINE").contains(report.revocation().source()), report.revocation().toString());
+            }
+            TestPki.PkiFiles files = services.pki().written(dir.resolve("pki"));
+            Path nss = Samples.nssDatabase(dir.resolve("nss"), List.of(services.pki().root()),
+                    List.of(services.pki().issuingCa()), files.crls());
+            Samples.assertPdfsigSays(outcome.output(), nss, Samples.PDFSIG_VALID);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Level.class, names = {"T", "LT", "LTA"})
+    void xmlAtEveryLevelIsValidForUsAndForXmlsec(Level level) {
+        Path input = Samples.xml(dir);
+        try (Pkcs12KeySource source = Pkcs12KeySource.open(signer.writePkcs12(dir.resolve("k.p12"), "k", "pw".toCharArray()),
+                r -> "pw".toCharArray())) {
+            SignOutcome outcome = sign(source, KeySelector.only(), level, trust(), input);
+            assertValid(outcome.output(), trust(), level);
+            TestPki.PkiFiles files = services.pki().written(dir.resolve("pki"));
+            Tools.check(Tools.xmlsec1Verify(outcome.output(), files.rootPem(), files.issuingCaPem()), "xmlsec1 --verify");
+        }
+    }
+
+    /**
+     * The demo officer's key on the token, which holds only the officer's certificate: the issuing CA
+     * comes from --intermediate, revocation from the demo CRL files, the time from the test TSA.
+     */
+    @Test
+    void tokenKeyAtLtaWithRevocationFromCrlFiles() {
+        List<java.security.cert.X509Certificate> roots = new ArrayList<>(List.of(DemoPki.root(), services.pki().root()));
+        VerificationSettings trust = VerificationSettings.builder().trust(roots).intermediates(List.of(DemoPki.issuingCa()))
+                .crlFiles(DemoPki.crls()).build();
+        Path input = Samples.pdf(dir);
+        try (KeySource token = DemoPki.openToken()) {
+            SignOutcome outcome = sign(token, DemoPki.officerOnToken(), Level.LTA, trust, input);
+            SignatureReport report = assertValid(outcome.output(), trust, Level.LTA);
+            assertEquals(DemoPki.OFFICER_NAME, report.signer().commonName());
+            // Verified later, elsewhere: only the root, no CRL files, no network; the document carries the rest.
+            VerificationSettings offline = VerificationSettings.builder().trust(roots).offline(true).build();
+            assertEquals(Verdict.VALID, DocumentVerifier.create(offline).verify(outcome.output()).verdict());
         }
     }
 }

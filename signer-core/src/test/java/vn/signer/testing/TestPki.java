@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
@@ -100,13 +101,13 @@ public final class TestPki {
         Instant now = Instant.now();
         KeyPair rootKeys = rsa(2048);
         X500Name rootName = name("Test Root CA " + name, "signer TEST PKI");
-        X509Certificate rootCert = build(rootName, rootKeys, rootName, rootKeys.getPrivate(),
+        X509Certificate rootCert = build(rootName, rootKeys, rootName, rootKeys.getPublic(), rootKeys.getPrivate(),
                 now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)), true,
                 KeyUsage.keyCertSign | KeyUsage.cRLSign, null, null, false);
         Entity root = new Entity(rootCert, rootKeys.getPrivate(), List.of(rootCert));
         KeyPair caKeys = rsa(2048);
         X509Certificate caCert = build(name("Test Issuing CA " + name, "signer TEST PKI"), caKeys, rootName,
-                rootKeys.getPrivate(), now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3000)), true,
+                rootKeys.getPublic(), rootKeys.getPrivate(), now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3000)), true,
                 KeyUsage.keyCertSign | KeyUsage.cRLSign, serviceUrl, "root", false);
         return new TestPki(root, new Entity(caCert, caKeys.getPrivate(), List.of(caCert, rootCert)), serviceUrl);
     }
@@ -134,7 +135,8 @@ public final class TestPki {
             KeyPair keys = rsa(2048);
             Instant now = Instant.now();
             X509Certificate cert = build(name("Test TSA", "signer TEST PKI"), keys,
-                    X500Name.getInstance(issuingCa.certificate().getSubjectX500Principal().getEncoded()), issuingCa.key(),
+                    X500Name.getInstance(issuingCa.certificate().getSubjectX500Principal().getEncoded()),
+                    issuingCa.certificate().getPublicKey(), issuingCa.key(),
                     now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1000)), false,
                     KeyUsage.digitalSignature | KeyUsage.nonRepudiation, serviceUrl, "issuing-ca", true);
             tsa = new Entity(cert, keys.getPrivate(), List.of(cert, issuingCa.certificate(), root.certificate()));
@@ -251,7 +253,8 @@ public final class TestPki {
             KeyPair keys = "EC".equals(keyType) ? ec256() : TestPki.rsa(keySize);
             X509Certificate cert = build(name(commonName, organization), keys,
                     X500Name.getInstance(issuingCa.certificate().getSubjectX500Principal().getEncoded()),
-                    issuingCa.key(), notBefore, notAfter, false, keyUsage, serviceUrl, "issuing-ca", false);
+                    issuingCa.certificate().getPublicKey(), issuingCa.key(), notBefore, notAfter, false, keyUsage,
+                    serviceUrl, "issuing-ca", false);
             return new Entity(cert, keys.getPrivate(), List.of(cert, issuingCa.certificate(), root.certificate()));
         }
     }
@@ -270,7 +273,8 @@ public final class TestPki {
      * @param serviceUrl where the issuer's CRL, OCSP responder and certificate are served, or null
      * @param issuerFile the issuer's file name under /crl/ and /certs/ of serviceUrl
      */
-    private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
+    private static X509Certificate build(X500Name subject, KeyPair keys, X500Name issuer, PublicKey issuerPublicKey,
+                                         PrivateKey issuerKey,
                                          Instant notBefore, Instant notAfter, boolean ca, int keyUsage,
                                          String serviceUrl, String issuerFile, boolean timeStamping) {
         try {
@@ -283,6 +287,8 @@ public final class TestPki {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    extensions.createAuthorityKeyIdentifier(issuerPublicKey));
             if (timeStamping) {
                 builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             }
