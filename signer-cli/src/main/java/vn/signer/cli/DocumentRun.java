@@ -5,99 +5,121 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import vn.signer.ErrorCode;
-import vn.signer.SignerException;
+import vn.signer.batch.BatchItem;
+import vn.signer.batch.BatchListener;
+import vn.signer.batch.BatchPlan;
+import vn.signer.batch.BatchResult;
+import vn.signer.batch.BatchRunner;
+import vn.signer.batch.BatchSummary;
 import vn.signer.report.Json;
-import vn.signer.sign.SignOutcome;
 
 /**
- * Runs one operation (sign or extend) over several documents: one output line per document (text or
- * JSON), a failing document reported and skipped, anything that concerns the key or the services
- * stopping the run. Shared by 'sign' and 'extend'.
+ * Runs 'sign' or 'extend' over files and folders and reports: on a terminal a progress bar, failures
+ * and a summary; otherwise (or with --json) one line per document and a summary. Exit 0 when every
+ * document is done, 1 when some failed and others were done, and the first failure's code when none
+ * was done.
  */
 final class DocumentRun {
-    /** Signs or extends one document into an output. */
-    @FunctionalInterface
-    interface Operation {
-        SignOutcome apply(Path input, Path output);
-    }
+    private final Terminal terminal;
+    private final BatchOptions options;
+    private final boolean verbose;
+    private final String verb;
 
     /** The JSON line for one document. */
     record Line(String file, String output, String status, String level, String signer, Instant signingTime,
                 List<URI> timestampAuthorities, Long ms, String error, String message) {
     }
 
-    private final Terminal terminal;
-    private final boolean json;
-    private final boolean verbose;
-    private final String verb;
+    /** The JSON summary line. */
+    record Summary(int total, int signed, int skipped, int failed, double seconds, double perSecond) {
+    }
 
-    DocumentRun(Terminal terminal, boolean json, boolean verbose, String verb) {
+    /** Wraps the summary as {"summary": {...}} so that it cannot be mistaken for a document's line. */
+    record SummaryLine(Summary summary) {
+    }
+
+    DocumentRun(Terminal terminal, BatchOptions options, boolean verbose, String verb) {
         this.terminal = terminal;
-        this.json = json;
+        this.options = options;
         this.verbose = verbose;
         this.verb = verb;
     }
 
-    /**
-     * @param output         the single output (-o), or null for each document's default
-     * @param defaultOutput  where a document's output goes without -o
-     * @return 0 when every document succeeded, else the exit code of the first failure
-     */
-    int run(List<Path> files, Path output, UnaryOperator<Path> defaultOutput, Operation operation) {
-        if (output != null && files.size() > 1) {
-            throw new SignerException(ErrorCode.USAGE, "-o names one output but " + files.size() + " files were given",
-                    "process one file at a time with -o, or leave -o out");
-        }
-        int exit = ExitCodes.OK;
-        for (Path file : files) {
-            int code = one(file, output != null ? output : defaultOutput.apply(file), operation);
-            if (exit == ExitCodes.OK) {
-                exit = code;
-            }
-        }
-        return exit;
-    }
+    int run(List<Path> files, UnaryOperator<Path> besideInput, BatchRunner.Operation operation, BatchRunner.DoneCheck done) {
+        List<BatchItem> items = new BatchPlan(options.recursive, options.include, options.exclude, options.outDir, besideInput)
+                .items(files, options.output);
+        boolean bar = terminal.console() != null && !options.json && items.size() > 1;
+        Progress progress = new Progress(terminal.err());
+        BatchSummary summary = new BatchRunner(operation, done, options.jobs(), options.force).run(items, new BatchListener() {
+            private int finished;
 
-    private int one(Path file, Path target, Operation operation) {
-        try {
-            SignOutcome outcome = operation.apply(file, target);
-            if (json) {
-                terminal.out().println(Json.line(new Line(file.toString(), outcome.output().toString(), verb,
-                        outcome.level(), outcome.signer(), outcome.signingTime(), outcome.timestampAuthorities(),
-                        outcome.millis(), null, null)));
-            } else {
-                terminal.out().println(verb + " " + file + " -> " + outcome.output() + " (" + outcome.level()
-                        + (outcome.signer() == null ? "" : ", " + outcome.signer())
-                        + (outcome.timestampAuthorities().isEmpty() ? "" : ", timestamp from "
-                                + String.join(", ", outcome.timestampAuthorities().stream().map(URI::toString).toList()))
-                        + ", " + outcome.millis() + " ms)");
+            @Override
+            public void started(int total) {
+                progress.start(total);
             }
-            terminal.out().flush();
+
+            @Override
+            public void finished(BatchResult result) {
+                finished++;
+                report(result, bar);
+                if (bar) {
+                    progress.update(finished, false);
+                }
+            }
+        });
+        if (bar) {
+            progress.update(summary.total(), true);
+            progress.finish();
+        }
+        printSummary(summary);
+        int completed = summary.signed() + summary.skipped();
+        if (summary.failed().isEmpty()) {
             return ExitCodes.OK;
-        } catch (SignerException e) {
-            if (!isPerDocument(e.code())) {
-                throw e;
-            }
-            if (verbose) {
-                e.printStackTrace(terminal.err());
-            }
-            if (json) {
-                terminal.out().println(Json.line(new Line(file.toString(), target.toString(), "failed", null, null, null,
-                        List.of(), null, e.code().name(), e.oneLine())));
-                terminal.out().flush();
-            }
-            terminal.err().println("signer: " + e.oneLine());
-            terminal.err().flush();
-            return ExitCodes.of(e.code());
         }
+        return completed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.of(summary.failed().get(0).error());
     }
 
-    /** Failures that concern one document; anything else (the key, the token, the TSA) stops the run. */
-    private static boolean isPerDocument(ErrorCode code) {
-        return switch (code) {
-            case BAD_INPUT, NOT_SIGNABLE, INPUT_MISSING, OUTPUT_EXISTS, USAGE, IO -> true;
-            default -> false;
-        };
+    private void report(BatchResult r, boolean bar) {
+        String status = r.status().name().toLowerCase();
+        if (options.json) {
+            var o = r.outcome();
+            terminal.out().println(Json.line(new Line(r.input().toString(), r.output().toString(),
+                    r.status() == BatchResult.Status.SIGNED ? verb : status,
+                    o == null ? null : o.level(), o == null ? null : o.signer(), o == null ? null : o.signingTime(),
+                    o == null ? List.of() : o.timestampAuthorities(), r.millis(),
+                    r.error() == null ? null : r.error().name(), r.message())));
+        } else if (r.status() == BatchResult.Status.SIGNED && !bar) {
+            var o = r.outcome();
+            terminal.out().println(verb + " " + r.input() + " -> " + r.output() + " (" + o.level()
+                    + (o.signer() == null ? "" : ", " + o.signer())
+                    + (o.timestampAuthorities().isEmpty() ? "" : ", timestamp from "
+                            + String.join(", ", o.timestampAuthorities().stream().map(URI::toString).toList()))
+                    + ", " + o.millis() + " ms)");
+        } else if (r.status() == BatchResult.Status.SKIPPED && !bar) {
+            terminal.out().println("skipped " + r.input() + ": " + r.output() + " is already done");
+        }
+        if (r.status() == BatchResult.Status.FAILED) {
+            if (bar) {
+                terminal.err().print("\r");
+            }
+            terminal.err().println("signer: " + r.message());
+            terminal.err().flush();
+        }
+        terminal.out().flush();
+    }
+
+    private void printSummary(BatchSummary s) {
+        double seconds = s.elapsed().toNanos() / 1e9;
+        if (options.json) {
+            terminal.out().println(Json.line(new SummaryLine(new Summary(s.total(), s.signed(), s.skipped(), s.failed().size(),
+                    seconds, s.rate()))));
+        } else if (s.total() > 1) {
+            terminal.out().println(String.format("%d documents: %d %s, %d already done, %d failed, in %.1f s (%.1f/s)",
+                    s.total(), s.signed(), verb, s.skipped(), s.failed().size(), seconds, s.rate()));
+        }
+        terminal.out().flush();
+        if (verbose) {
+            s.failed().forEach(f -> terminal.err().println("failed: " + f.input() + ": " + f.message()));
+        }
     }
 }

@@ -7,6 +7,8 @@ import vn.signer.verify.Verdict;
 final class ExitCodes {
     static final int OK = 0;
     static final int SOME_INVALID = 1;
+    /** sign/extend: some documents failed, the others were done. */
+    static final int SOME_FAILED = 1;
     static final int SOME_INDETERMINATE = 2;
     static final int NO_SIGNATURE = 3;
     static final int USAGE = 64;
@@ -22,7 +24,7 @@ final class ExitCodes {
     /** For --help: code, then meaning. */
     private static final String[] HELP_LIST = {
         "0:everything succeeded (verify: every signature VALID)",
-        "1:verify: some signature INVALID",
+        "1:verify: some signature INVALID; sign/extend: some documents failed, the others were done",
         "2:verify: some signature INDETERMINATE, none INVALID",
         "3:verify: a document has no signature",
         "64:usage error (wrong or conflicting options)",

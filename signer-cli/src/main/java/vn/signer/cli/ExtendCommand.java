@@ -31,16 +31,10 @@ final class ExtendCommand implements Callable<Integer> {
     @Mixin
     TsaOptions tsa;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The extended file (only with a single FILE).")
-    Path output;
+    @Mixin
+    BatchOptions batch;
 
-    @Option(names = "--force", description = "Replace an existing output file (never an input).")
-    boolean force;
-
-    @Option(names = "--json", description = "Print one JSON line per document.")
-    boolean json;
-
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Signed PDF or XML documents.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Signed PDF or XML documents, or folders of them.")
     List<Path> files;
 
     @Override
@@ -48,7 +42,8 @@ final class ExtendCommand implements Callable<Integer> {
         Logging.configure(root.verbose);
         DocumentExtender extender = DocumentExtender.create(level,
                 new SigningServices(tsa.authorities(), trust.settings().build()));
-        return new DocumentRun(root.terminal(), json, root.verbose, "extended").run(files, output, extender::defaultOutput,
-                (input, target) -> extender.extend(input, target, force));
+        // An existing output is never taken as done: whether it reached the level is for 'verify' to say.
+        return new DocumentRun(root.terminal(), batch, root.verbose, "extended").run(files, extender::defaultOutput,
+                extender::extend, (input, output) -> false);
     }
 }

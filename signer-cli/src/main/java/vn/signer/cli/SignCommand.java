@@ -25,7 +25,9 @@ import vn.signer.sign.XmlPackaging;
 /** Signs PDF and XML documents; each input gets a new signed file, inputs are never changed. */
 @Command(name = "sign", description = {
     "Signs each FILE: a PDF as PAdES (an approval signature, added as an incremental update),",
-    "an XML document as XAdES. The output is NAME-signed.EXT beside the input unless -o is given."})
+    "an XML document as XAdES. The output is NAME-signed.EXT beside the input unless -o or --out-dir",
+    "is given. Folders are signed whole, on all cores, with one login; run the same command again after",
+    "an interruption and it finishes the rest (documents already signed with this key are skipped)."})
 final class SignCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,14 +39,8 @@ final class SignCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     KeyChoiceOptions keyChoice;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The signed file (only with a single FILE).")
-    Path output;
-
-    @Option(names = "--force", description = "Replace an existing output file (never an input).")
-    boolean force;
-
-    @Option(names = "--json", description = "Print one JSON line per document.")
-    boolean json;
+    @Mixin
+    BatchOptions batch;
 
     @Option(names = "--reason", description = "The reason for signing (PDF).")
     String reason;
@@ -86,7 +82,8 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     TsaOptions tsa;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or XML documents to sign.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "PDF or XML documents to sign, or folders of them (see --recursive, --include, --out-dir).")
     List<Path> files;
 
     @Override
@@ -107,15 +104,15 @@ final class SignCommand implements Callable<Integer> {
                 return preflight(terminal, key, services);
             }
             DocumentSigner signer = DocumentSigner.create(key, options, services);
-            return new DocumentRun(terminal, json, root.verbose, "signed").run(files, output, DocumentSigner::defaultOutput,
-                    (input, target) -> signer.sign(input, target, force));
+            return new DocumentRun(terminal, batch, root.verbose, "signed").run(files, DocumentSigner::defaultOutput,
+                    signer::sign, signer::isSignedCopy);
         }
     }
 
     /** --check: says whether the level can be reached, and why not, without touching a document. */
     private int preflight(Terminal terminal, SigningKey key, SigningServices services) {
         PreflightReport report = Preflight.check(key, level, services);
-        if (json) {
+        if (batch.json) {
             terminal.out().println(Json.line(report));
         } else {
             terminal.out().println("Level " + level + " with " + key.info().describe() + ": "

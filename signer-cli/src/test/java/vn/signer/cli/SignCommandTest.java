@@ -107,7 +107,7 @@ class SignCommandTest {
         Cli.Run run = Cli.run(args("sign", Cli.demoP12(), "-o", dir.resolve("out.pdf"), pdf, xml));
         assertEquals(64, run.exit(), run.toString());
         assertEquals(1, run.errLines().size(), run.toString());
-        assertTrue(run.err().startsWith("signer: -o names one output but 2 files were given"), run.toString());
+        assertTrue(run.err().startsWith("signer: -o names one output but there are 2 documents"), run.toString());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "nothing written");
         }
@@ -121,10 +121,20 @@ class SignCommandTest {
         Cli.Run run = Cli.run(args("sign", "--json", Cli.demoP12(), pdf, xml));
         assertEquals(0, run.exit(), run.toString());
         List<JsonNode> lines = run.json();
-        assertEquals(2, lines.size(), run.toString());
-        assertLine(lines.get(0), pdf, dir.resolve("cong-van-mau-signed.pdf"), "PAdES-BASELINE-B", start);
-        assertLine(lines.get(1), xml, dir.resolve("thong-tin-ho-so-signed.xml"), "XAdES-BASELINE-B", start);
+        assertEquals(3, lines.size(), "two documents and the summary: " + run);
+        assertLine(line(lines, pdf), pdf, dir.resolve("cong-van-mau-signed.pdf"), "PAdES-BASELINE-B", start);
+        assertLine(line(lines, xml), xml, dir.resolve("thong-tin-ho-so-signed.xml"), "XAdES-BASELINE-B", start);
+        JsonNode summary = lines.get(2).get("summary");
+        assertEquals(2, summary.get("total").asInt(), summary.toString());
+        assertEquals(2, summary.get("signed").asInt(), summary.toString());
+        assertEquals(0, summary.get("failed").asInt(), summary.toString());
         assertEquals("", run.err());
+    }
+
+    /** Documents are done in parallel: their lines come in completion order. */
+    private static JsonNode line(List<JsonNode> lines, Path file) {
+        return lines.stream().filter(l -> l.has("file") && l.get("file").asText().equals(file.toString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + file + " in " + lines));
     }
 
     private static void assertLine(JsonNode line, Path file, Path output, String level, Instant start) {
@@ -146,15 +156,18 @@ class SignCommandTest {
         Path xml = Cli.copy(Cli.SAMPLE_XML, dir);
         Cli.Run run = Cli.run(args("sign", "--json", Cli.demoP12(), first, empty, xml));
         assertNotEquals(0, run.exit(), run.toString());
-        assertEquals(65, run.exit(), "the failure's code (bad input): " + run);
+        assertEquals(1, run.exit(), "some signed, some failed: " + run);
         List<JsonNode> lines = run.json();
-        assertEquals(3, lines.size(), run.toString());
-        assertEquals("signed", lines.get(0).get("status").asText());
-        assertEquals("failed", lines.get(1).get("status").asText());
-        assertEquals(empty.toString(), lines.get(1).get("file").asText());
-        assertEquals("BAD_INPUT", lines.get(1).get("error").asText());
-        assertTrue(lines.get(1).get("message").asText().contains("the file is empty"), lines.get(1).toString());
-        assertEquals("signed", lines.get(2).get("status").asText());
+        assertEquals(4, lines.size(), run.toString());
+        assertEquals("signed", line(lines, first).get("status").asText());
+        JsonNode failed = line(lines, empty);
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals("BAD_INPUT", failed.get("error").asText());
+        assertTrue(failed.get("message").asText().contains("the file is empty"), failed.toString());
+        assertEquals("signed", line(lines, xml).get("status").asText());
+        assertEquals(1, lines.get(3).get("summary").get("failed").asInt(), run.toString());
+        Cli.Run onlyBad = Cli.run(args("sign", Cli.demoP12(), empty));
+        assertEquals(65, onlyBad.exit(), "nothing signed: the failure's own code: " + onlyBad);
         assertTrue(Files.isRegularFile(dir.resolve("cong-van-mau-signed.pdf")));
         assertTrue(Files.isRegularFile(dir.resolve("thong-tin-ho-so-signed.xml")));
         assertFalse(Files.exists(dir.resolve("trong-signed.pdf")));

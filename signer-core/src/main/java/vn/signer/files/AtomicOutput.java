@@ -39,6 +39,11 @@ public final class AtomicOutput {
         return name.startsWith(".") && name.contains(TEMP_MARK) && name.endsWith(TEMP_SUFFIX);
     }
 
+    /** How the temporary files of writes to {@code target} begin. */
+    public static String temporaryPrefix(Path target) {
+        return "." + target.getFileName() + TEMP_MARK;
+    }
+
     /**
      * Writes {@code content} to {@code target}.
      *
@@ -54,7 +59,7 @@ public final class AtomicOutput {
         Path temp;
         try {
             Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + TEMP_MARK, TEMP_SUFFIX);
+            temp = Files.createTempFile(folder, temporaryPrefix(absolute), TEMP_SUFFIX);
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, target + ": cannot create a file in " + folder + ": " + e.getMessage(),
                     "check that the folder exists and is writable", e);

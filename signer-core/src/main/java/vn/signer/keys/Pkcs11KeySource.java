@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.security.auth.login.LoginException;
@@ -42,6 +43,8 @@ public final class Pkcs11KeySource implements KeySource {
     private final KeyStore store;
     private final Map<KeyInfo, String> aliases;
     private final AtomicBoolean open = new AtomicBoolean(true);
+    /** A USB token signs one document at a time; more concurrent requests only queue in the driver. */
+    private final Semaphore signing = new Semaphore(1);
 
     private Pkcs11KeySource(TokenInfo token, AuthProvider provider, KeyStore store, Map<KeyInfo, String> aliases) {
         this.token = token;
@@ -205,7 +208,7 @@ public final class Pkcs11KeySource implements KeySource {
             for (Certificate c : chain) {
                 certs.add((X509Certificate) c);
             }
-            return new SigningKey(info, (PrivateKey) key, provider, certs, open::get);
+            return new SigningKey(info, (PrivateKey) key, provider, certs, open::get, signing);
         } catch (GeneralSecurityException e) {
             throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, describe() + ": cannot use " + info.describe()
                     + " (" + e.getMessage() + ")", null, e);

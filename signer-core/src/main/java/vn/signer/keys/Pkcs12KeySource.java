@@ -122,7 +122,7 @@ public final class Pkcs12KeySource implements KeySource {
         }
         KeyInfo info = KeyChoice.pick(describe(), keys(), selector);
         Entry entry = entries.get(info);
-        return new SigningKey(info, entry.key(), null, entry.chain(), open::get);
+        return new SigningKey(info, entry.key(), null, entry.chain(), open::get, null);
     }
 
     @Override

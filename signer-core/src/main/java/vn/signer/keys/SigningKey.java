@@ -7,6 +7,7 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
@@ -23,14 +24,19 @@ public final class SigningKey {
     private final Provider provider;
     private final List<X509Certificate> chain;
     private final BooleanSupplier sourceOpen;
+    private final Semaphore concurrency;
 
+    /**
+     * @param concurrency how many signatures the key takes at once (a USB token: one), or null for no limit
+     */
     SigningKey(KeyInfo info, PrivateKey privateKey, Provider provider, List<X509Certificate> chain,
-               BooleanSupplier sourceOpen) {
+               BooleanSupplier sourceOpen, Semaphore concurrency) {
         this.info = info;
         this.privateKey = privateKey;
         this.provider = provider;
         this.chain = List.copyOf(chain);
         this.sourceOpen = sourceOpen;
+        this.concurrency = concurrency;
     }
 
     public KeyInfo info() {
@@ -64,6 +70,9 @@ public final class SigningKey {
         String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
         AlgorithmParameterSpec parameters = scheme.jcaParameters(keyAlgorithm());
         byte[] value;
+        if (concurrency != null) {
+            concurrency.acquireUninterruptibly();
+        }
         try {
             Signature signer = provider == null ? Signature.getInstance(algorithm)
                     : Signature.getInstance(algorithm, provider);
@@ -77,6 +86,10 @@ public final class SigningKey {
             throw new SignerException(ErrorCode.SIGNING_FAILED,
                     info.describe() + ": the key could not sign with " + algorithm + ": " + e.getMessage(),
                     "check that the token is still connected and supports this algorithm", e);
+        } finally {
+            if (concurrency != null) {
+                concurrency.release();
+            }
         }
         verifyOwnSignature(data, value, algorithm, parameters);
         return value;

@@ -1,6 +1,5 @@
 package vn.signer.sign;
 
-import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.net.URI;
 import java.nio.file.Path;
@@ -103,6 +102,14 @@ public final class DocumentSigner {
                 .crlFiles(trust.crlFiles()).offline(trust.offline()).build());
     }
 
+    /**
+     * Whether {@code output} is already {@code input} signed with this signer's key, as an earlier run
+     * (perhaps interrupted) left it; such documents are skipped when a batch is run again.
+     */
+    public boolean isSignedCopy(Path input, Path output) {
+        return SignedCopies.isSignedCopy(input, output, key.certificate());
+    }
+
     /** Where a signed copy of {@code input} goes by default: {@code NAME-signed.EXT} beside it. */
     public static Path defaultOutput(Path input) {
         return Documents.sibling(input, "-signed");
@@ -124,9 +131,10 @@ public final class DocumentSigner {
         if (services.timestamps() != null) {
             services.timestamps().startRecording();
         }
-        DSSDocument signed = Documents.withDss(input, format, "sign",
-                document -> signer.sign(document, key, chain, options, Date.from(now)));
-        AtomicOutput.write(output, overwrite, signed::writeTo);
+        try (SignedOutput signed = Documents.withDss(input, format, "sign",
+                document -> signer.sign(document, key, chain, options, Date.from(now)))) {
+            AtomicOutput.write(output, overwrite, signed);
+        }
         List<URI> tsas = services.timestamps() == null ? List.of() : services.timestamps().usedSinceStart();
         return new SignOutcome(input, output, format, signer.levelName(options.level()),
                 key.info().certificate().displayName(), now, tsas, (System.nanoTime() - start) / 1_000_000);

@@ -15,10 +15,10 @@ import vn.signer.document.PdfTail;
 import vn.signer.document.SafeXml;
 
 /**
- * The steps signing and extending share: refuse an output that would replace the input or an existing
+ * The steps signing, extending and batches share: refuse an output that would replace the input or an existing
  * file, check the input is a complete PDF or safe XML, and turn DSS's failures into plain errors.
  */
-final class Documents {
+public final class Documents {
     private Documents() {
     }
 
@@ -38,7 +38,7 @@ final class Documents {
     }
 
     /** Runs a DSS operation on {@code input}, turning its failures into {@link SignerException}s. */
-    static DSSDocument withDss(Path input, DocumentFormat format, String action, Function<DSSDocument, DSSDocument> operation) {
+    static <T> T withDss(Path input, DocumentFormat format, String action, Function<DSSDocument, T> operation) {
         try {
             return operation.apply(new FileDocument(input.toFile()));
         } catch (RuntimeException e) {
@@ -66,7 +66,12 @@ final class Documents {
                 format == DocumentFormat.PDF ? "check that the PDF opens and is not certified against changes" : null, e);
     }
 
-    private static void requireDistinct(Path input, Path output) {
+    /**
+     * Refuses an output that is the input itself (by path or, for an existing file, by identity).
+     *
+     * @throws SignerException USAGE
+     */
+    public static void requireDistinct(Path input, Path output) {
         boolean same = input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize());
         try {
             same = same || (Files.exists(output) && Files.isSameFile(input, output));

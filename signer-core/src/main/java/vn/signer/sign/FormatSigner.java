@@ -12,9 +12,9 @@ interface FormatSigner {
     /**
      * @param chain       the signer's certificate and the issuers to embed
      * @param signingTime the claimed signing time, the same for the data to sign and the signed result
-     * @return the signed document (for detached XML, the signature alone)
+     * @return the signed document (for detached XML, the signature alone), to be written then closed
      */
-    DSSDocument sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
+    SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
                      Date signingTime);
 
     /** Raises every signature of {@code document} to {@code level} (LT or LTA), or renews LTA. */

@@ -3,10 +3,14 @@ package vn.signer.sign;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import java.security.cert.X509Certificate;
 import java.util.Date;
@@ -23,20 +27,67 @@ final class PadesSigner implements FormatSigner {
     /** Room for a timestamp token with its TSA's chain of up to three certificates. */
     private static final int TIMESTAMP_ROOM = 12_288;
 
-    private final PAdESService service;
+    /** Above this size a PDF is prepared in temporary files, so that memory does not grow with the document. */
+    static final long LARGE_DOCUMENT = 16L * 1024 * 1024;
+
+    private final CertificateVerifier verifier;
+    private final SigningServices services;
+    private final Service inMemory;
 
     PadesSigner(CertificateVerifier verifier, SigningServices services) {
-        service = new PAdESService(verifier);
-        // The native factory draws real text; the default turns text into images.
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
-        if (services.timestamps() != null) {
-            service.setTspSource(services.timestamps());
+        this.verifier = verifier;
+        this.services = services;
+        this.inMemory = service(new PdfBoxNativeObjectFactory());
+    }
+
+    /** DSS's PAdES service, opened up for the one step the B-level fast path needs: the CMS alone. */
+    private static final class Service extends PAdESService {
+        private static final long serialVersionUID = 1L;
+
+        Service(CertificateVerifier verifier) {
+            super(verifier);
+        }
+
+        byte[] cms(DSSDocument document, PAdESSignatureParameters parameters, SignatureValue value) {
+            return generateCMSSignedData(document, parameters, value);
         }
     }
 
+    private Service service(PdfBoxNativeObjectFactory factory) {
+        Service service = new Service(verifier);
+        // The native factory draws real text; the default turns text into images.
+        service.setPdfObjFactory(factory);
+        if (services.timestamps() != null) {
+            service.setTspSource(services.timestamps());
+        }
+        return service;
+    }
+
     @Override
-    public DSSDocument sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                     Date signingTime) {
+    public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
+                             Date signingTime) {
+        if (!isLarge(document)) {
+            return sign(inMemory, document, key, chain, options, signingTime, () -> { });
+        }
+        // One service per large document: its temporary files are removed once the output is written.
+        TempFileResourcesHandlerBuilder tempFiles = new TempFileResourcesHandlerBuilder().setFileNamePrefix("signer-pdf-");
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
+        factory.setResourcesHandlerBuilder(tempFiles);
+        try {
+            return sign(service(factory), document, key, chain, options, signingTime, tempFiles::clear);
+        } catch (RuntimeException e) {
+            tempFiles.clear();
+            throw e;
+        }
+    }
+
+    private static boolean isLarge(DSSDocument document) {
+        return document instanceof FileDocument file && file.getFile().length() > LARGE_DOCUMENT;
+    }
+
+    private SignedOutput sign(Service service, DSSDocument document, SigningKey key, List<X509Certificate> chain,
+                              SignatureOptions options, Date signingTime, Runnable release) {
         PAdESSignatureParameters parameters = parameters(options.level());
         DssParameters.applyCommon(parameters, key, chain, options, signingTime);
         parameters.setContentSize(contentSize(key, chain, options.level()));
@@ -51,12 +102,17 @@ final class PadesSigner implements FormatSigner {
             parameters.setPermission(CertificationPermission.MINIMAL_CHANGES_PERMITTED);
         }
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        return service.signDocument(document, parameters, DssParameters.signatureValue(toBeSigned, key, options));
+        SignatureValue value = DssParameters.signatureValue(toBeSigned, key, options);
+        DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
+        if (options.level() == Level.B && prepared != null) {
+            return ContentsPatch.of(prepared, service.cms(document, parameters, value), release);
+        }
+        return SignedOutput.of(service.signDocument(document, parameters, value), release);
     }
 
     @Override
     public DSSDocument extend(DSSDocument document, Level level) {
-        return service.extendDocument(document, parameters(level));
+        return inMemory.extendDocument(document, parameters(level));
     }
 
     private static PAdESSignatureParameters parameters(Level level) {

@@ -24,8 +24,8 @@ final class XadesSigner implements FormatSigner {
     }
 
     @Override
-    public DSSDocument sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                     Date signingTime) {
+    public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
+                             Date signingTime) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
         parameters.setSignatureLevel(dssLevel(options.level()));
         parameters.setSignaturePackaging(switch (options.xmlPackaging()) {
@@ -35,7 +35,8 @@ final class XadesSigner implements FormatSigner {
         });
         DssParameters.applyCommon(parameters, key, chain, options, signingTime);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        return service.signDocument(document, parameters, DssParameters.signatureValue(toBeSigned, key, options));
+        return SignedOutput.of(service.signDocument(document, parameters, DssParameters.signatureValue(toBeSigned, key, options)),
+                () -> { });
     }
 
     @Override

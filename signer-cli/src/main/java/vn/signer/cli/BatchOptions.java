@@ -1,0 +1,40 @@
+package vn.signer.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Inputs, outputs and parallelism of 'sign' and 'extend', which take files and folders alike. */
+final class BatchOptions {
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output file (only with a single FILE).")
+    Path output;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Write outputs into DIR, mirroring the input folders, under the inputs' own names.")
+    Path outDir;
+
+    @Option(names = {"-r", "--recursive"}, description = "Take documents from subfolders of folders too.")
+    boolean recursive;
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "File names to take from folders (default: *.pdf and *.xml). Repeatable.")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "File names to leave out of folders. Repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Documents processed at once (default: the number of cores). A token still signs one at a time.")
+    Integer jobs;
+
+    @Option(names = "--force", description = "Redo documents whose output exists, replacing it (never an input).")
+    boolean force;
+
+    @Option(names = "--json", description = "Print one JSON line per document, then a summary line.")
+    boolean json;
+
+    int jobs() {
+        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,120 @@
+package vn.signer.sign;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
+/**
+ * The prepared PDF (its /Contents still zeros) written out with the CMS signature put in place as it
+ * streams by. DSS's own final step copies the whole file one byte at a time to do the same, which
+ * dominates the signing time of large documents; here the file is copied in large blocks and the
+ * signature lands at the offset given by the document's last /ByteRange.
+ */
+final class ContentsPatch implements SignedOutput {
+    private static final Pattern BYTE_RANGE = Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*]");
+    private static final int TAIL = 256 * 1024;
+
+    private final DSSDocument prepared;
+    private final long offset;
+    private final byte[] hex;
+    private final Runnable release;
+
+    private ContentsPatch(DSSDocument prepared, long offset, byte[] hex, Runnable release) {
+        this.prepared = prepared;
+        this.offset = offset;
+        this.hex = hex;
+        this.release = release;
+    }
+
+    /**
+     * @param prepared the document DSS prepared for signing, with a zero-filled /Contents
+     * @param cms      the CMS signature
+     * @param release  frees the resources behind {@code prepared} once written
+     */
+    static ContentsPatch of(DSSDocument prepared, byte[] cms, Runnable release) {
+        long[] range = lastByteRange(prepared);
+        long start = range[1] + 1; // just after '<'
+        long capacity = range[2] - range[1] - 2; // between '<' and '>'
+        byte[] hex = HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
+        if (hex.length > capacity) {
+            throw new SignerException(ErrorCode.SIGNING_FAILED, "the signature (" + cms.length + " bytes) is larger than the "
+                    + "space reserved for it (" + capacity / 2 + " bytes)", "report this: the reserved size is computed from the chain");
+        }
+        return new ContentsPatch(prepared, start, hex, release);
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        try (InputStream in = prepared.openStream()) {
+            copy(in, out, offset);
+            out.write(hex);
+            in.skipNBytes(hex.length);
+            in.transferTo(out);
+        }
+    }
+
+    @Override
+    public void close() {
+        release.run();
+    }
+
+    private static void copy(InputStream in, OutputStream out, long count) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = count;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("the prepared PDF ended before its signature placeholder");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    private static long[] lastByteRange(DSSDocument prepared) {
+        String tail = new String(tail(prepared), StandardCharsets.ISO_8859_1);
+        Matcher m = BYTE_RANGE.matcher(tail);
+        long[] last = null;
+        while (m.find()) {
+            last = new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+                Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
+        }
+        if (last == null) {
+            throw new IllegalStateException("the prepared PDF has no /ByteRange near its end");
+        }
+        return last;
+    }
+
+    private static byte[] tail(DSSDocument document) {
+        try {
+            if (document instanceof FileDocument file) {
+                try (RandomAccessFile raf = new RandomAccessFile(file.getFile(), "r")) {
+                    int n = (int) Math.min(TAIL, raf.length());
+                    byte[] bytes = new byte[n];
+                    raf.seek(raf.length() - n);
+                    raf.readFully(bytes);
+                    return bytes;
+                }
+            }
+            byte[] all;
+            try (InputStream in = document.openStream()) {
+                all = in.readAllBytes();
+            }
+            int n = Math.min(TAIL, all.length);
+            byte[] bytes = new byte[n];
+            System.arraycopy(all, all.length - n, bytes, 0, n);
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the prepared PDF", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.signer.sign;
+
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.signature.AdvancedSignature;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import vn.signer.document.DocumentFormat;
+
+/**
+ * Recognises an output that an earlier run already produced: a copy of the input signed with the same
+ * key. For a PDF the output must also begin with the input's bytes (a signature is an incremental
+ * update), so an output made from an older version of the document is not taken as done.
+ */
+final class SignedCopies {
+    private SignedCopies() {
+    }
+
+    static boolean isSignedCopy(Path input, Path output, X509Certificate signer) {
+        try {
+            if (DocumentFormat.detect(output) == DocumentFormat.PDF && !startsWith(output, input)) {
+                return false;
+            }
+            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(output.toFile()));
+            validator.setCertificateVerifier(new CommonCertificateVerifier());
+            CertificateToken token = new CertificateToken(signer);
+            for (AdvancedSignature signature : validator.getSignatures()) {
+                if (signature.getCertificateSource().getCertificates().contains(token)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException | IOException e) {
+            // An unreadable output is not a finished one; the caller reports that it exists.
+            return false;
+        }
+    }
+
+    private static boolean startsWith(Path file, Path prefix) throws IOException {
+        if (Files.size(file) <= Files.size(prefix)) {
+            return false;
+        }
+        try (InputStream a = new BufferedInputStream(Files.newInputStream(prefix), 1 << 16);
+             InputStream b = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] x = new byte[1 << 16];
+            byte[] y = new byte[1 << 16];
+            for (int n = a.readNBytes(x, 0, x.length); n > 0; n = a.readNBytes(x, 0, x.length)) {
+                if (b.readNBytes(y, 0, n) != n || !java.util.Arrays.equals(x, 0, n, y, 0, n)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
