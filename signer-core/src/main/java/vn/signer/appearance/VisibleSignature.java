@@ -1,5 +1,6 @@
 package vn.signer.appearance;
 
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.enumerations.ImageScaling;
 import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
 import eu.europa.esig.dss.enumerations.SignerTextPosition;
@@ -10,6 +11,7 @@ import eu.europa.esig.dss.pades.DSSFileFont;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,8 @@ import vn.signer.SignerException;
 public final class VisibleSignature {
     /** Decree 30 puts the copy/appendix text block in the top-right corner; keep it off the page edge. */
     private static final float CORNER_MARGIN = 10 * Box.MM;
+    /** Above the national motto, which starts about 15 mm below the top edge, and still inside printers' margins. */
+    private static final float TOP_MARGIN = 4 * Box.MM;
     private static final float PADDING = 3f;
     /** Line height as a share of the font size, as DSS lays out lines. */
     private static final float LEADING = 1.25f;
@@ -53,6 +57,17 @@ public final class VisibleSignature {
             throw new SignerException(ErrorCode.BAD_INPUT, document.getName() + ": cannot read the PDF to place the signature: "
                     + e.getMessage(), "check that the PDF opens", e);
         }
+    }
+
+    /**
+     * DSS's check of a new signature field's position, allowing one to overlap an existing signature:
+     * Decree 30 puts the organisation's seal over the left third of the personal signature. A field off
+     * the page is still refused.
+     */
+    public static PdfSignatureFieldPositionChecker positionChecker() {
+        PdfSignatureFieldPositionChecker checker = new PdfSignatureFieldPositionChecker();
+        checker.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
+        return checker;
     }
 
     /**
@@ -119,7 +134,7 @@ public final class VisibleSignature {
         PDRectangle page = pdf.getPage(0).getMediaBox();
         float width = textWidth(appearance, lines);
         float height = textHeight(appearance, lines);
-        return new Box(1, page.getUpperRightX() - CORNER_MARGIN - width, page.getUpperRightY() - CORNER_MARGIN - height,
+        return new Box(1, page.getUpperRightX() - CORNER_MARGIN - width, page.getUpperRightY() - TOP_MARGIN - height,
                 width, height);
     }
 

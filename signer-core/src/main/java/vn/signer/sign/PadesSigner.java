@@ -30,7 +30,9 @@ final class PadesSigner implements FormatSigner {
     PadesSigner(CertificateVerifier verifier, SigningServices services) {
         service = new PAdESService(verifier);
         // The native factory draws real text; the default turns text into images.
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        factory.setPdfSignatureFieldPositionChecker(VisibleSignature.positionChecker());
+        service.setPdfObjFactory(factory);
         if (services.timestamps() != null) {
             service.setTspSource(services.timestamps());
         }
