@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
@@ -31,9 +32,11 @@ final class DocumentRun {
     private final boolean json;
     private final boolean verbose;
     private final String verb;
+    private final Locale locale;
 
-    DocumentRun(Terminal terminal, boolean json, boolean verbose, String verb) {
+    DocumentRun(Terminal terminal, boolean json, boolean verbose, String verb, Locale locale) {
         this.terminal = terminal;
+        this.locale = locale;
         this.json = json;
         this.verbose = verbose;
         this.verb = verb;
@@ -87,7 +90,7 @@ final class DocumentRun {
                         List.of(), null, e.code().name(), e.oneLine())));
                 terminal.out().flush();
             }
-            terminal.err().println("signer: " + e.oneLine());
+            terminal.err().println(CliMessages.error(e, locale));
             terminal.err().flush();
             return ExitCodes.of(e.code());
         }

@@ -48,7 +48,7 @@ final class ExtendCommand implements Callable<Integer> {
         Logging.configure(root.verbose);
         DocumentExtender extender = DocumentExtender.create(level,
                 new SigningServices(tsa.authorities(), trust.settings().build()));
-        return new DocumentRun(root.terminal(), json, root.verbose, "extended").run(files, output, extender::defaultOutput,
+        return new DocumentRun(root.terminal(), json, root.verbose, "extended", root.locale()).run(files, output, extender::defaultOutput,
                 (input, target) -> extender.extend(input, target, force));
     }
 }

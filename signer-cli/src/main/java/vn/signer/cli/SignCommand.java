@@ -86,6 +86,9 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     TsaOptions tsa;
 
+    @Mixin
+    AppearanceOptions appearance;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or XML documents to sign.")
     List<Path> files;
 
@@ -97,6 +100,7 @@ final class SignCommand implements Callable<Integer> {
                 .scheme(new SignatureScheme(digest, padding))
                 .reason(reason).location(location).contactInfo(contact)
                 .xmlPackaging(xmlPackaging).certify(certify)
+                .appearance(appearance.build())
                 .build();
         SigningServices services = new SigningServices(tsa.authorities(), trust.settings().build());
         KeySelector selector = KeyChoiceOptions.selector(keyChoice);
@@ -107,8 +111,11 @@ final class SignCommand implements Callable<Integer> {
                 return preflight(terminal, key, services);
             }
             DocumentSigner signer = DocumentSigner.create(key, options, services);
-            return new DocumentRun(terminal, json, root.verbose, "signed").run(files, output, DocumentSigner::defaultOutput,
-                    (input, target) -> signer.sign(input, target, force));
+            return new DocumentRun(terminal, json, root.verbose, "signed", root.locale()).run(files, output,
+                    DocumentSigner::defaultOutput, (input, target) -> {
+                        appearance.warn(options.appearance(), input, terminal, root.locale());
+                        return signer.sign(input, target, force);
+                    });
         }
     }
 
