@@ -2,6 +2,8 @@ package vn.signer.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 import vn.signer.SignerException;
 
@@ -10,6 +12,9 @@ import vn.signer.SignerException;
  * become a one-line message and an exit code. Tests use it to run exactly what main runs.
  */
 final class CommandLineFactory {
+    /** Vietnamese help texts; English ones are in the annotations. */
+    static final String HELP_BUNDLE = "vn.signer.cli.Help";
+
     private CommandLineFactory() {
     }
 
@@ -19,7 +24,15 @@ final class CommandLineFactory {
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> handle(exception, root, terminal));
-        cli.setParameterExceptionHandler((exception, args) -> usageError(exception, terminal));
+        // --lang is known only once parsed: switch the help texts to Vietnamese then, before help is printed.
+        cli.setExecutionStrategy(parseResult -> {
+            if (Language.isVietnamese(root.locale())) {
+                cli.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Language.VIETNAMESE,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cli.setParameterExceptionHandler((exception, args) -> usageError(exception, terminal, Language.of(null, terminal.environment())));
         List<CommandLine> all = new ArrayList<>(cli.getSubcommands().values());
         all.add(cli);
         for (CommandLine command : all) {
@@ -34,15 +47,15 @@ final class CommandLineFactory {
      * A usage error is one line too. Unknown options are named, but never the words after them: after
      * a mistyped "--pin 1234" the next word is a secret.
      */
-    private static int usageError(CommandLine.ParameterException exception, Terminal terminal) {
+    private static int usageError(CommandLine.ParameterException exception, Terminal terminal, Locale locale) {
         String message = exception.getMessage();
         if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
                     .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
             message = options.isEmpty() ? "unexpected arguments" : "unknown option " + String.join(", ", options);
         }
-        terminal.err().println("signer: " + message + " — see '"
-                + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+        terminal.err().println(CliMessages.usagePrefix(locale) + message
+                + CliMessages.seeHelp(exception.getCommandLine().getCommandSpec().qualifiedName(), locale));
         terminal.err().flush();
         return ExitCodes.USAGE;
     }
@@ -52,7 +65,7 @@ final class CommandLineFactory {
             exception.printStackTrace(terminal.err());
         }
         if (exception instanceof SignerException e) {
-            terminal.err().println("signer: " + e.oneLine());
+            terminal.err().println(CliMessages.error(e, root.locale()));
             terminal.err().flush();
             return ExitCodes.of(e.code());
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import vn.signer.batch.BatchItem;
 import vn.signer.batch.BatchListener;
@@ -24,6 +25,7 @@ final class DocumentRun {
     private final BatchOptions options;
     private final boolean verbose;
     private final String verb;
+    private final Locale locale;
 
     /** The JSON line for one document. */
     record Line(String file, String output, String status, String level, String signer, Instant signingTime,
@@ -38,9 +40,10 @@ final class DocumentRun {
     record SummaryLine(Summary summary) {
     }
 
-    DocumentRun(Terminal terminal, BatchOptions options, boolean verbose, String verb) {
+    DocumentRun(Terminal terminal, BatchOptions options, boolean verbose, String verb, Locale locale) {
         this.terminal = terminal;
         this.options = options;
+        this.locale = locale;
         this.verbose = verbose;
         this.verb = verb;
     }
@@ -102,7 +105,7 @@ final class DocumentRun {
             if (bar) {
                 terminal.err().print("\r");
             }
-            terminal.err().println("signer: " + r.message());
+            terminal.err().println(CliMessages.error(r.failure(), locale));
             terminal.err().flush();
         }
         terminal.out().flush();

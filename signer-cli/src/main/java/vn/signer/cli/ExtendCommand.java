@@ -43,7 +43,7 @@ final class ExtendCommand implements Callable<Integer> {
         DocumentExtender extender = DocumentExtender.create(level,
                 new SigningServices(tsa.authorities(), trust.settings().build()));
         // An existing output is never taken as done: whether it reached the level is for 'verify' to say.
-        return new DocumentRun(root.terminal(), batch, root.verbose, "extended").run(files, extender::defaultOutput,
-                extender::extend, (input, output) -> false);
+        return new DocumentRun(root.terminal(), batch, root.verbose, "extended", root.locale()).run(files,
+                extender::defaultOutput, extender::extend, (input, output) -> false);
     }
 }

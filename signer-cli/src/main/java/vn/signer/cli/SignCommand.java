@@ -82,6 +82,9 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     TsaOptions tsa;
 
+    @Mixin
+    AppearanceOptions appearance;
+
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "PDF or XML documents to sign, or folders of them (see --recursive, --include, --out-dir).")
     List<Path> files;
@@ -94,6 +97,7 @@ final class SignCommand implements Callable<Integer> {
                 .scheme(new SignatureScheme(digest, padding))
                 .reason(reason).location(location).contactInfo(contact)
                 .xmlPackaging(xmlPackaging).certify(certify)
+                .appearance(appearance.build())
                 .build();
         SigningServices services = new SigningServices(tsa.authorities(), trust.settings().build());
         KeySelector selector = KeyChoiceOptions.selector(keyChoice);
@@ -104,8 +108,11 @@ final class SignCommand implements Callable<Integer> {
                 return preflight(terminal, key, services);
             }
             DocumentSigner signer = DocumentSigner.create(key, options, services);
-            return new DocumentRun(terminal, batch, root.verbose, "signed").run(files, DocumentSigner::defaultOutput,
-                    signer::sign, signer::isSignedCopy);
+            return new DocumentRun(terminal, batch, root.verbose, "signed", root.locale()).run(files,
+                    DocumentSigner::defaultOutput, (input, target, overwrite) -> {
+                        appearance.warn(options.appearance(), input, terminal, root.locale());
+                        return signer.sign(input, target, overwrite);
+                    }, signer::isSignedCopy);
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.signer.cli;
 
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -22,11 +23,20 @@ final class SignerCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show library logs and stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT,
+            description = "Language of messages and reports: vi or en (default: from LANG, else the system's).")
+    String lang;
+
     SignerCommand(Terminal terminal) {
         this.terminal = terminal;
     }
 
     Terminal terminal() {
         return terminal;
+    }
+
+    /** The language to speak: --lang, else the terminal's environment, else the JVM's default. */
+    Locale locale() {
+        return Language.of(lang, terminal.environment());
     }
 }

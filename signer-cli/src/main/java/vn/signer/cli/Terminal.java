@@ -1,7 +1,9 @@
 package vn.signer.cli;
 
 import java.io.Console;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -11,7 +13,10 @@ import java.util.Map;
 record Terminal(PrintWriter out, PrintWriter err, Map<String, String> environment, Console console) {
 
     static Terminal system() {
-        return new Terminal(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        // UTF-8 whatever the JVM guessed: names and Vietnamese messages must not turn into '?' under a
+        // POSIX or uninstalled locale.
+        return new Terminal(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 System.getenv(), System.console());
     }
 }

@@ -51,8 +51,8 @@ final class VerifyCommand implements Callable<Integer> {
         int errorCode = ExitCodes.OK;
         for (Path file : files) {
             try {
-                VerificationReport report = verifier.verify(file);
-                terminal.out().print(json ? Json.line(report) + "\n" : ReportText.render(report));
+                VerificationReport report = verifier.verify(file, root.locale());
+                terminal.out().print(json ? Json.line(report) + "\n" : ReportText.render(report, root.locale()));
                 verdicts.add(report.verdict());
             } catch (SignerException e) {
                 if (root.verbose) {
@@ -61,7 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
                 if (json) {
                     terminal.out().println(Json.line(new Failure(file.toString(), e.code().name(), e.oneLine())));
                 }
-                terminal.err().println("signer: " + e.oneLine());
+                terminal.err().println(CliMessages.error(e, root.locale()));
                 if (errorCode == ExitCodes.OK) {
                     errorCode = ExitCodes.of(e.code());
                 }

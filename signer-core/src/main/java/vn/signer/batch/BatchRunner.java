@@ -116,19 +116,19 @@ public final class BatchRunner {
         try {
             if (!force && Files.exists(item.output())) {
                 if (done.isDone(item.input(), item.output())) {
-                    return new BatchResult(item.input(), item.output(), BatchResult.Status.SKIPPED, null, null, null, millis(start));
+                    return new BatchResult(item.input(), item.output(), BatchResult.Status.SKIPPED, null, null, millis(start));
                 }
                 throw new SignerException(ErrorCode.OUTPUT_EXISTS, item.output() + ": the output file exists already, and "
                         + "it is not this document signed with this key", "move it away, or replace it with --force");
             }
             SignOutcome outcome = operation.apply(item.input(), item.output(), force);
-            return new BatchResult(item.input(), item.output(), BatchResult.Status.SIGNED, outcome, null, null, millis(start));
+            return new BatchResult(item.input(), item.output(), BatchResult.Status.SIGNED, outcome, null, millis(start));
         } catch (SignerException e) {
             if (!concernsOneDocument(e.code())) {
                 fatal.compareAndSet(null, e);
                 return null;
             }
-            return new BatchResult(item.input(), item.output(), BatchResult.Status.FAILED, null, e.code(), e.oneLine(), millis(start));
+            return new BatchResult(item.input(), item.output(), BatchResult.Status.FAILED, null, e, millis(start));
         }
     }
 

@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import vn.signer.certs.CertificateSummary;
 import vn.signer.verify.RevocationReport;
 import vn.signer.verify.SignatureReport;
 import vn.signer.verify.TimestampReport;
 import vn.signer.verify.VerificationReport;
 
-/** A verification report as a short text for people, times in Vietnam time (ISO 8601, +07:00). */
+/**
+ * A verification report as a short text for people, times in Vietnam time (ISO 8601, +07:00), in
+ * English or, for a Vietnamese locale, in Vietnamese with the Government CA's verdict words ("Chữ ký
+ * hợp lệ", "Chữ ký không hợp lệ", "Không đủ thông tin xác thực").
+ */
 public final class ReportText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -19,55 +25,78 @@ public final class ReportText {
     private ReportText() {
     }
 
+    /** In English. */
     public static String render(VerificationReport report) {
+        return render(report, Locale.ROOT);
+    }
+
+    /** In Vietnamese when {@code locale}'s language is "vi", else in English. */
+    public static String render(VerificationReport report, Locale locale) {
+        Labels l = new Labels(locale);
         StringBuilder out = new StringBuilder();
         int count = report.signatures().size();
-        out.append(report.file()).append(": ").append(report.verdict());
-        out.append(count == 0 ? " (no signature)" : count == 1 ? " (1 signature)" : " (" + count + " signatures)");
+        out.append(report.file()).append(": ").append(l.get("verdict." + report.verdict())).append(' ');
+        out.append(count == 0 ? l.get("count.none") : count == 1 ? l.get("count.one") : l.get("count.many").replace("{0}", String.valueOf(count)));
         out.append('\n');
         int n = 1;
         for (SignatureReport s : report.signatures()) {
-            renderSignature(out, n++, s);
+            renderSignature(out, n++, s, l);
         }
         return out.toString();
     }
 
-    private static void renderSignature(StringBuilder out, int n, SignatureReport s) {
+    /** The labels in one language; never the JVM default's, so English stays English on a Vietnamese machine. */
+    private record Labels(ResourceBundle bundle) {
+        Labels(Locale locale) {
+            this(ResourceBundle.getBundle("vn.signer.report.ReportText",
+                    locale != null && "vi".equals(locale.getLanguage()) ? locale : Locale.ROOT,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+
+        String get(String key) {
+            return bundle.getString(key);
+        }
+    }
+
+    private static void renderSignature(StringBuilder out, int n, SignatureReport s, Labels l) {
         CertificateSummary signer = s.signer();
-        out.append("  #").append(n).append(' ').append(signer == null ? "unknown signer" : signer.displayName())
-                .append(": ").append(s.verdict()).append('\n');
+        out.append("  #").append(n).append(' ').append(signer == null ? l.get("unknownSigner") : signer.displayName())
+                .append(": ").append(l.get("verdict." + s.verdict())).append('\n');
         out.append("     ").append(s.level() == null ? s.format() : s.level())
                 .append(", ").append(s.signatureAlgorithm())
-                .append(s.coversWholeDocument() ? ", covers the whole document" : ", does NOT cover the whole document")
+                .append(", ").append(s.coversWholeDocument() ? l.get("coversWhole") : l.get("notWhole"))
                 .append('\n');
         if (s.signingTime() != null) {
-            out.append("     signing time (claimed): ").append(TIME.format(s.signingTime())).append('\n');
+            out.append("     ").append(l.get("signingTime")).append(": ").append(TIME.format(s.signingTime())).append('\n');
         }
         for (TimestampReport t : s.timestamps()) {
-            out.append("     timestamp: ").append(TIME.format(t.productionTime())).append(" by ")
-                    .append(t.tsa() == null ? "an unidentified TSA" : t.tsa()).append(" (")
+            out.append("     ").append(l.get("timestamp")).append(": ").append(TIME.format(t.productionTime()))
+                    .append(' ').append(l.get("timestampBy")).append(' ')
+                    .append(t.tsa() == null ? l.get("unknownTsa") : t.tsa()).append(" (")
                     .append(t.type().toLowerCase().replace('_', ' ')).append(", ").append(t.verdict()).append(")\n");
         }
         RevocationReport r = s.revocation();
-        out.append("     revocation: ").append(r.status());
+        out.append("     ").append(l.get("revocation")).append(": ").append(r.status());
         if (r.type() != null) {
             out.append(" (").append(r.type()).append(", ").append(r.source().toLowerCase())
                     .append(r.url() == null ? "" : " " + r.url())
-                    .append(r.producedAt() == null ? "" : ", produced " + TIME.format(r.producedAt())).append(')');
+                    .append(r.producedAt() == null ? "" : ", " + l.get("produced") + " " + TIME.format(r.producedAt())).append(')');
         }
         if (r.revokedAt() != null) {
-            out.append(", revoked ").append(TIME.format(r.revokedAt()));
+            out.append(", ").append(l.get("revoked")).append(' ').append(TIME.format(r.revokedAt()));
         }
         out.append('\n');
         if (signer != null) {
-            out.append("     certificate: serial ").append(signer.serialNumber()).append(", issued by ")
+            out.append("     ").append(l.get("certificate")).append(": ").append(l.get("serial")).append(' ')
+                    .append(signer.serialNumber()).append(", ").append(l.get("issuedBy")).append(' ')
                     .append(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName())
-                    .append(", valid ").append(DATE.format(signer.notBefore())).append(" to ")
-                    .append(DATE.format(signer.notAfter())).append('\n');
+                    .append(", ").append(l.get("valid")).append(' ').append(DATE.format(signer.notBefore()))
+                    .append(' ').append(l.get("to")).append(' ').append(DATE.format(signer.notAfter())).append('\n');
         }
-        out.append("     trust anchor: ").append(s.trustAnchor() == null ? "none" : s.trustAnchor()).append('\n');
-        lines(out, "reason", s.reasons());
-        lines(out, "note", s.warnings());
+        out.append("     ").append(l.get("trustAnchor")).append(": ").append(s.trustAnchor() == null ? l.get("none") : s.trustAnchor())
+                .append('\n');
+        lines(out, l.get("reason"), s.reasons());
+        lines(out, l.get("note"), s.warnings());
     }
 
     private static void lines(StringBuilder out, String label, List<String> items) {

@@ -15,6 +15,8 @@ import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
+import vn.signer.appearance.SigningContext;
+import vn.signer.appearance.VisibleSignature;
 import vn.signer.keys.SigningKey;
 
 /**
@@ -56,6 +58,7 @@ final class PadesSigner implements FormatSigner {
     private Service service(PdfBoxNativeObjectFactory factory) {
         Service service = new Service(verifier);
         // The native factory draws real text; the default turns text into images.
+        factory.setPdfSignatureFieldPositionChecker(VisibleSignature.positionChecker());
         service.setPdfObjFactory(factory);
         if (services.timestamps() != null) {
             service.setTspSource(services.timestamps());
@@ -96,6 +99,11 @@ final class PadesSigner implements FormatSigner {
         parameters.setContactInfo(options.contactInfo());
         parameters.setSignerName(key.info().certificate().commonName());
         parameters.setAppName("signer");
+        if (options.appearance() != null) {
+            parameters.setImageParameters(VisibleSignature.parameters(options.appearance(), document,
+                    new SigningContext(key.info().certificate().commonName(), key.info().certificate().organization(),
+                            options.reason(), options.location(), signingTime.toInstant())));
+        }
         if (options.certify()) {
             // DocMDP P=2: form filling and signing only, as SignatureOptions and --certify promise
             // (CHANGES_PERMITTED, P=3, would also let anyone add annotations over the certified content).

@@ -1,6 +1,7 @@
 package vn.signer.sign;
 
 import java.util.Objects;
+import vn.signer.appearance.Appearance;
 import vn.signer.keys.SignatureScheme;
 
 /**
@@ -16,9 +17,11 @@ import vn.signer.keys.SignatureScheme;
  * @param contactInfo how to reach the signer, or null
  * @param xmlPackaging where an XML signature goes
  * @param certify     make a PDF certification signature that allows only form filling and signing
+ * @param appearance  the visible signature of a PDF (Decree 30 image, seal or text block), or null for
+ *                    an invisible one
  */
 public record SignatureOptions(Level level, SignatureScheme scheme, String reason, String location,
-                               String contactInfo, XmlPackaging xmlPackaging, boolean certify) {
+                               String contactInfo, XmlPackaging xmlPackaging, boolean certify, Appearance appearance) {
 
     public SignatureOptions {
         Objects.requireNonNull(level, "level");
@@ -44,6 +47,7 @@ public record SignatureOptions(Level level, SignatureScheme scheme, String reaso
         private String contactInfo;
         private XmlPackaging xmlPackaging = XmlPackaging.ENVELOPED;
         private boolean certify;
+        private Appearance appearance;
 
         private Builder() {
         }
@@ -83,8 +87,14 @@ public record SignatureOptions(Level level, SignatureScheme scheme, String reaso
             return this;
         }
 
+        /** A visible signature for PDFs; null (the default) signs invisibly. */
+        public Builder appearance(Appearance appearance) {
+            this.appearance = appearance;
+            return this;
+        }
+
         public SignatureOptions build() {
-            return new SignatureOptions(level, scheme, reason, location, contactInfo, xmlPackaging, certify);
+            return new SignatureOptions(level, scheme, reason, location, contactInfo, xmlPackaging, certify, appearance);
         }
 
         private static String blankToNull(String s) {

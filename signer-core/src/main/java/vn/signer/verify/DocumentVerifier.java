@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
@@ -36,11 +37,22 @@ public final class DocumentVerifier {
     }
 
     /**
-     * Verifies {@code file}.
+     * Verifies {@code file}, with the report's plain words in English.
      *
      * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
      */
     public VerificationReport verify(Path file) {
+        return verify(file, Locale.ROOT);
+    }
+
+    /**
+     * Verifies {@code file}, with the report's reasons and warnings in the language of {@code locale}
+     * (Vietnamese for "vi", else English). Codes and verdicts stay the same in every language.
+     *
+     * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
+     */
+    public VerificationReport verify(Path file, Locale locale) {
+        Texts texts = Texts.of(locale);
         DocumentFormat format = DocumentFormat.detect(file);
         if (format == DocumentFormat.XML) {
             SafeXml.parse(file);
@@ -62,7 +74,7 @@ public final class DocumentVerifier {
         }
         long fileLength = length(file);
         List<SignatureReport> signatures = reports.getDiagnosticData().getSignatures().stream()
-                .map(signature -> SignatureFacts.report(signature, reports, format, fileLength))
+                .map(signature -> SignatureFacts.report(signature, reports, format, fileLength, texts))
                 .toList();
         return new VerificationReport(file.toString(), format.name(), VerificationReport.of(signatures), signatures, now);
     }

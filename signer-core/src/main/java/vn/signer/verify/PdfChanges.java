@@ -28,23 +28,23 @@ record PdfChanges(List<Modification> modifications) {
         return modifications.stream().filter(Modification::allowed).map(Modification::description).toList();
     }
 
-    static PdfChanges after(SignatureWrapper signature) {
+    static PdfChanges after(SignatureWrapper signature, Texts texts) {
         List<Modification> found = new ArrayList<>();
         if (!signature.getPdfPageDifferenceConcernedPages().isEmpty()) {
-            found.add(new Modification("PAGES", "pages were added or removed after signing ("
-                    + pages(signature.getPdfPageDifferenceConcernedPages()) + ")", false));
+            found.add(new Modification("PAGES", texts.get("changes.pages",
+                    pages(signature.getPdfPageDifferenceConcernedPages(), texts)), false));
         }
         if (!signature.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-            found.add(new Modification("CONTENT", "the content of " + pages(signature.getPdfVisualDifferenceConcernedPages())
-                    + " looks different from what was signed", false));
+            found.add(new Modification("CONTENT", texts.get("changes.content",
+                    pages(signature.getPdfVisualDifferenceConcernedPages(), texts)), false));
         }
         if (!signature.getPdfUndefinedChanges().isEmpty()) {
             found.add(new Modification("UNDEFINED",
-                    "the document was changed after signing: " + describe(signature.getPdfUndefinedChanges()), false));
+                    texts.get("changes.undefined", describe(signature.getPdfUndefinedChanges())), false));
         }
         if (!signature.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
-            found.add(new Modification("ANNOTATION_OVERLAP", "annotations added after signing overlap each other on "
-                    + pages(signature.getPdfAnnotationsOverlapConcernedPages()), true));
+            found.add(new Modification("ANNOTATION_OVERLAP", texts.get("changes.overlap",
+                    pages(signature.getPdfAnnotationsOverlapConcernedPages(), texts)), true));
         }
         // A certification signature (DocMDP) narrows what later revisions may do; DSS's default policy only
         // warns about a breach, so a certified document changed against its own rules would pass as VALID.
@@ -53,23 +53,23 @@ record PdfChanges(List<Modification> modifications) {
             String what = describe(signature.getPdfSignatureOrFormFillChanges());
             boolean forbidden = certified == CertificationPermission.NO_CHANGE_PERMITTED;
             found.add(new Modification("SIGNATURES_OR_FORM_FIELDS", forbidden
-                    ? "later revisions add signatures or fill form fields, which the certification forbids: " + what
-                    : "later revisions add signatures or fill form fields (allowed): " + what, !forbidden));
+                    ? texts.get("changes.signatures.forbidden", what)
+                    : texts.get("changes.signatures.allowed", what), !forbidden));
         }
         if (!signature.getPdfAnnotationChanges().isEmpty()) {
             String what = describe(signature.getPdfAnnotationChanges());
             boolean forbidden = certified == CertificationPermission.NO_CHANGE_PERMITTED
                     || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED;
             found.add(new Modification("ANNOTATIONS", forbidden
-                    ? "later revisions change annotations, which the certification forbids: " + what
-                    : "later revisions change annotations (allowed): " + what, !forbidden));
+                    ? texts.get("changes.annotations.forbidden", what)
+                    : texts.get("changes.annotations.allowed", what), !forbidden));
         }
         return new PdfChanges(List.copyOf(found));
     }
 
-    private static String pages(List<BigInteger> pages) {
-        return (pages.size() == 1 ? "page " : "pages ")
-                + pages.stream().map(BigInteger::toString).collect(Collectors.joining(", "));
+    private static String pages(List<BigInteger> pages, Texts texts) {
+        return texts.get(pages.size() == 1 ? "changes.page" : "changes.pagesList",
+                pages.stream().map(BigInteger::toString).collect(Collectors.joining(", ")));
     }
 
     private static String describe(List<XmlObjectModification> changes) {

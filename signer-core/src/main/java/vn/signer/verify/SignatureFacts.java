@@ -32,7 +32,8 @@ final class SignatureFacts {
     private SignatureFacts() {
     }
 
-    static SignatureReport report(SignatureWrapper signature, Reports reports, DocumentFormat format, long fileLength) {
+    static SignatureReport report(SignatureWrapper signature, Reports reports, DocumentFormat format, long fileLength,
+                                  Texts texts) {
         SimpleReport simple = reports.getSimpleReport();
         String id = signature.getId();
         Indication indication = simple.getIndication(id);
@@ -42,7 +43,7 @@ final class SignatureFacts {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         if (subIndication != null) {
-            reasons.add(PlainReasons.explain(subIndication));
+            reasons.add(PlainReasons.explain(subIndication, texts));
         }
         if (verdict != Verdict.VALID) {
             simple.getAdESValidationErrors(id).stream().map(Message::getValue).forEach(reasons::add);
@@ -53,7 +54,7 @@ final class SignatureFacts {
         List<Modification> modifications = List.of();
         if (format == DocumentFormat.PDF) {
             coversWhole = pdfCoversWhole(signature, fileLength);
-            PdfChanges changes = PdfChanges.after(signature);
+            PdfChanges changes = PdfChanges.after(signature, texts);
             modifications = changes.modifications();
             if (!changes.disallowed().isEmpty()) {
                 verdict = Verdict.INVALID;
@@ -63,7 +64,7 @@ final class SignatureFacts {
         } else {
             coversWhole = xmlCoversWhole(signature);
             if (!coversWhole) {
-                warnings.add("the signature covers only part of the XML document");
+                warnings.add(texts.get("xml.partial"));
             }
         }
         CertificateWrapper signingCertificate = signature.getSigningCertificate();
@@ -75,8 +76,7 @@ final class SignatureFacts {
                 && claimed.isAfter(revocation.revokedAt())) {
             verdict = Verdict.INVALID;
             Set<String> first = new LinkedHashSet<>();
-            first.add("the signature claims to have been made at " + claimed
-                    + ", after the signer's certificate was revoked at " + revocation.revokedAt());
+            first.add(texts.get("revoked.claimedAfter", claimed, revocation.revokedAt()));
             first.addAll(reasons);
             reasons.clear();
             reasons.addAll(first);
@@ -86,7 +86,7 @@ final class SignatureFacts {
         }
 
         List<TimestampReport> timestamps = TimeFacts.timestamps(signature, simple);
-        String timeWarning = TimeFacts.claimedTimeWarning(claimed, timestamps);
+        String timeWarning = TimeFacts.claimedTimeWarning(claimed, timestamps, texts);
         if (timeWarning != null) {
             warnings.add(timeWarning);
         }

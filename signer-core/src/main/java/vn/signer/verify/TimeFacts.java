@@ -69,7 +69,7 @@ final class TimeFacts {
      * A warning when the claimed signing time disagrees with the first signature timestamp, which is
      * authoritative. Tools that write Vietnam local time labelled as UTC are off by exactly +7 hours.
      */
-    static String claimedTimeWarning(Instant claimed, List<TimestampReport> timestamps) {
+    static String claimedTimeWarning(Instant claimed, List<TimestampReport> timestamps, Texts texts) {
         if (claimed == null) {
             return null;
         }
@@ -83,11 +83,9 @@ final class TimeFacts {
             return null;
         }
         if (gap.minus(VIETNAM_OFFSET).abs().compareTo(TOLERANCE) <= 0) {
-            return "the claimed signing time is 7 hours after the timestamp: the signing software most likely wrote "
-                    + "Vietnam local time labelled as UTC; the timestamp's time (" + stamped + ") is the one that counts";
+            return texts.get("time.vietnamAsUtc", stamped);
         }
-        return "the claimed signing time (" + claimed + ") differs from the timestamp (" + stamped + ") by "
-                + gap.abs().toMinutes() + " minutes; the timestamp's time is the one that counts";
+        return texts.get("time.differs", claimed, stamped, gap.abs().toMinutes());
     }
 
     private static Instant instant(Date date) {

@@ -1,0 +1,84 @@
+package vn.signer.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.appearance.AppearanceWarning;
+
+/**
+ * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
+ * with what they concern ("FILE: what is wrong"): for the most common errors the Vietnamese line says
+ * the whole sentence about that subject; for the others it names the kind of error in Vietnamese and
+ * keeps core's English details. Codes stay English in both languages, for scripts.
+ */
+final class CliMessages {
+    private CliMessages() {
+    }
+
+    /** "signer: ..." for an error. */
+    static String error(SignerException e, Locale locale) {
+        if (!Language.isVietnamese(locale)) {
+            return "signer: " + e.oneLine();
+        }
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        String subject = colon > 0 ? message.substring(0, colon) : null;
+        String details = colon > 0 ? message.substring(colon + 2) : message;
+        String sentence = subject == null ? null : switch (e.code()) {
+            case INPUT_MISSING -> subject + ": không tìm thấy tệp — kiểm tra lại đường dẫn";
+            case BAD_INPUT -> subject + ": không phải văn bản PDF/XML dùng được (" + details
+                    + ") — cung cấp một tệp PDF hoặc XML hợp lệ";
+            case PIN_REFUSED -> subject + ": mã PIN hoặc mật khẩu không đúng — signer không tự thử lại để tránh khóa thiết bị; "
+                    + "chạy lại và nhập đúng mã PIN";
+            case OUTPUT_EXISTS -> subject + ": tệp kết quả đã tồn tại — chọn tệp khác bằng -o, hoặc cho phép ghi đè bằng --force";
+            default -> null;
+        };
+        if (sentence != null) {
+            return "signer: lỗi: " + sentence;
+        }
+        return "signer: lỗi (" + kind(e.code()) + "): " + message + (e.hint() == null ? "" : " — gợi ý: " + e.hint());
+    }
+
+    /** The first words of a usage error, before picocli's own message. */
+    static String usagePrefix(Locale locale) {
+        return Language.isVietnamese(locale) ? "signer: sai cách dùng: " : "signer: ";
+    }
+
+    /** The pointer to help after a usage error. */
+    static String seeHelp(String command, Locale locale) {
+        return Language.isVietnamese(locale) ? " — xem '" + command + " --help'" : " — see '" + command + " --help'";
+    }
+
+    static String warning(AppearanceWarning warning, Path input, Locale locale) {
+        boolean vi = Language.isVietnamese(locale);
+        return switch (warning) {
+            case NO_PERSONAL_SIGNATURE -> vi
+                    ? "cảnh báo: " + input + ": văn bản chưa có chữ ký số của người có thẩm quyền; văn thư chỉ ký số của cơ quan "
+                            + "lên văn bản đã được người có thẩm quyền ký"
+                    : "warning: " + input + ": the document carries no personal signature; the organisation signs only "
+                            + "documents the authorised person has signed (Decree 30)";
+        };
+    }
+
+    private static String kind(ErrorCode code) {
+        return switch (code) {
+            case USAGE -> "sai cách dùng";
+            case BAD_INPUT -> "dữ liệu vào không dùng được";
+            case INPUT_MISSING -> "không tìm thấy tệp";
+            case IO -> "lỗi đọc/ghi";
+            case OUTPUT_EXISTS -> "tệp kết quả đã tồn tại";
+            case PIN_REFUSED -> "mã PIN không đúng";
+            case TOKEN_LOCKED -> "thiết bị ký đã bị khóa";
+            case PIN_UNAVAILABLE -> "không có mã PIN";
+            case TOKEN_UNAVAILABLE -> "không dùng được thiết bị ký";
+            case KEY_NOT_FOUND -> "không tìm thấy khóa";
+            case CERTIFICATE_UNUSABLE -> "chứng thư số không dùng để ký được";
+            case NOT_SIGNABLE -> "không ký được văn bản này";
+            case TIMESTAMP_FAILED -> "không lấy được dấu thời gian";
+            case LEVEL_UNREACHABLE -> "không đạt được mức chữ ký yêu cầu";
+            case SIGNING_FAILED -> "không tạo được chữ ký";
+            case VERIFICATION_FAILED -> "không kiểm tra được văn bản";
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package vn.signer.appearance;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
+/**
+ * A PNG image read whole, with its pixel size from the header. Only PNG: Decree 30 asks for
+ * transparent backgrounds, which JPEG cannot have.
+ *
+ * @param file   where it was read from, for messages
+ * @param bytes  the file's bytes
+ * @param width  pixels
+ * @param height pixels
+ */
+public record PngImage(Path file, byte[] bytes, int width, int height) {
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    public PngImage {
+        bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** Width divided by height. */
+    public float aspect() {
+        return (float) width / height;
+    }
+
+    /**
+     * @param option the command-line option that named the file, for the hint
+     * @throws SignerException INPUT_MISSING, IO, BAD_INPUT (not a PNG)
+     */
+    public static PngImage read(Path file, String option) {
+        if (!Files.isRegularFile(file)) {
+            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such image file", "check the path given with " + option);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+        }
+        // The IHDR chunk always comes first: signature (8), length (4), "IHDR" (4), width (4), height (4).
+        if (bytes.length < 24 || !Arrays.equals(Arrays.copyOf(bytes, 8), SIGNATURE)) {
+            throw new SignerException(ErrorCode.BAD_INPUT, file + ": not a PNG image",
+                    "give a PNG with a transparent background (" + option + ")");
+        }
+        ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
+        int width = header.getInt();
+        int height = header.getInt();
+        if (width <= 0 || height <= 0) {
+            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the PNG has no pixels", "give another image with " + option);
+        }
+        return new PngImage(file, bytes, width, height);
+    }
+
+    @Override
+    public String toString() {
+        return "PngImage[" + file + ", " + width + "x" + height + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PngImage other && Arrays.equals(bytes, other.bytes) && file.equals(other.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+}
