@@ -11,14 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +24,7 @@ import vn.signer.keys.KeySelector;
 import vn.signer.keys.Pkcs12KeySource;
 import vn.signer.sign.DocumentSigner;
 import vn.signer.sign.SignatureOptions;
+import vn.signer.testing.BadDocuments;
 import vn.signer.testing.DemoPki;
 import vn.signer.testing.Samples;
 import vn.signer.verify.DocumentVerifier;
@@ -84,20 +80,13 @@ class BadInputTest {
 
     @Test
     void aTruncatedPdfIsBadInput() throws IOException {
-        byte[] whole = Samples.bytes(Samples.pdf(dir.resolve("source")));
-        Path file = Files.write(dir.resolve("cut.pdf"), Arrays.copyOf(whole, whole.length / 2));
+        Path file = BadDocuments.truncatedPdf(dir.resolve("cut.pdf"));
         assertRefused(file, ErrorCode.BAD_INPUT, "truncated");
     }
 
     @Test
     void aPasswordProtectedPdfIsNotSignable() throws IOException {
-        Path file = dir.resolve("encrypted.pdf");
-        try (PDDocument doc = Loader.loadPDF(Samples.pdf(dir.resolve("source")).toFile())) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-pw", "user-pw", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            doc.protect(policy);
-            doc.save(file.toFile());
-        }
+        Path file = BadDocuments.encryptedPdf(dir.resolve("encrypted.pdf"));
         assertRefused(file, ErrorCode.NOT_SIGNABLE, "password");
     }
 
