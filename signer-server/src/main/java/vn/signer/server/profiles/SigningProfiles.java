@@ -14,6 +14,7 @@ import vn.signer.server.config.ProfileConfig;
 import vn.signer.server.config.ServerConfig;
 import vn.signer.timestamp.TimestampAuthorities;
 import vn.signer.timestamp.TsaSettings;
+import vn.signer.verify.VerificationSettings;
 
 /**
  * Every signing profile of the configuration, opened at start-up (each token logged in once, its
@@ -51,8 +52,14 @@ public final class SigningProfiles implements AutoCloseable {
                 : Pkcs11KeySource.open(config.path(profile.pkcs11().module()), tokenSelector(profile.pkcs11()), pin);
         try {
             TimestampAuthorities tsa = profile.tsa().isEmpty() ? null : TimestampAuthorities.create(TsaSettings.of(profile.tsa()));
-            SigningServices services = new SigningServices(tsa,
-                    profile.trust() == null ? TrustProfiles.none() : trust.settings(profile.trust()));
+            VerificationSettings settings = profile.trust() == null ? TrustProfiles.none() : trust.settings(profile.trust());
+            // Above B the signer fetches timestamps (and for LT/LTA revocation data) for the server's own
+            // certificate, whose URLs the operator chose: no caller can steer these requests.
+            if (profile.level().needsTimestamp()) {
+                settings = VerificationSettings.builder().trust(settings.trustAnchors()).intermediates(settings.intermediates())
+                        .crlFiles(settings.crlFiles()).offline(false).build();
+            }
+            SigningServices services = new SigningServices(tsa, settings);
             return new SigningProfile(name, profile, source, source.key(keySelector(profile.key())), services);
         } catch (RuntimeException e) {
             source.close();
