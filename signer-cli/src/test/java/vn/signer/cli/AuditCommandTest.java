@@ -1,0 +1,53 @@
+package vn.signer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.signer.audit.AuditEntry;
+import vn.signer.audit.AuditLog;
+
+class AuditCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path log() {
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file)) {
+            for (int i = 0; i < 3; i++) {
+                log.append(new AuditEntry(Instant.now(), "dms", "sign", "organisation", "ab".repeat(32), "signed", null));
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void anIntactLogExitsZero() {
+        Cli.Run run = Cli.run("audit", "verify", log().toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("intact, 3 entries"), run.toString());
+    }
+
+    @Test
+    void anEditedLineExits65NamingIt() throws Exception {
+        Path file = log();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.set(2, lines.get(2).replace("\"dms\"", "\"someone-else\""));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Cli.Run run = Cli.run("audit", "verify", file.toString());
+        assertEquals(65, run.exit(), run.toString());
+        assertTrue(run.err().contains("broken at line 3"), run.toString());
+    }
+
+    @Test
+    void aMissingLogExits66() {
+        assertEquals(66, Cli.run("audit", "verify", dir.resolve("none.jsonl").toString()).exit());
+    }
+}

@@ -1,0 +1,112 @@
+package vn.signer.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
+/**
+ * Checks the hash chain of an {@link AuditLog}. Line {@code n} is {@code BODY} with
+ * {@code ,"hash":"H"} inserted before its closing brace, where BODY is a JSON object whose
+ * {@code prev} is the hash of line {@code n-1} (64 zeros for the first line) and
+ * {@code H = SHA-256(prev-hash-as-hex || BODY)} in lower-case hex, both as UTF-8.
+ */
+public final class AuditChain {
+    /** The {@code prev} of the first line. */
+    public static final String GENESIS = "0".repeat(64);
+    private static final String HASH_FIELD = ",\"hash\":\"";
+
+    private AuditChain() {
+    }
+
+    /**
+     * What the check found.
+     *
+     * @param intact     whether every line is chained correctly
+     * @param lines      how many lines were checked (all of them when intact)
+     * @param brokenLine the first line (1-based) that does not fit the chain, or 0 when intact
+     * @param problem    what is wrong with that line, or null
+     * @param lastHash   the hash of the last intact line
+     */
+    public record Result(boolean intact, int lines, int brokenLine, String problem, String lastHash) {
+    }
+
+    /**
+     * Checks every line of {@code file}.
+     *
+     * @throws SignerException INPUT_MISSING, IO
+     */
+    public static Result verify(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such audit log", "check the path");
+        }
+        ObjectMapper mapper = mapper();
+        String previous = GENESIS;
+        int number = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                String problem = problem(mapper, previous, line);
+                if (problem != null) {
+                    return new Result(false, number - 1, number, problem, previous);
+                }
+                previous = line.substring(line.lastIndexOf(HASH_FIELD) + HASH_FIELD.length(), line.length() - 2);
+            }
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+        }
+        return new Result(true, number, 0, null, previous);
+    }
+
+    private static String problem(ObjectMapper mapper, String previous, String line) {
+        int at = line.lastIndexOf(HASH_FIELD);
+        if (at < 0 || !line.endsWith("\"}") || line.length() - 2 - (at + HASH_FIELD.length()) != 64) {
+            return "no hash at the end of the line";
+        }
+        String body = line.substring(0, at) + "}";
+        String claimed = line.substring(at + HASH_FIELD.length(), line.length() - 2);
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (IOException e) {
+            return "not a JSON object";
+        }
+        if (node == null || !node.isObject() || !previous.equals(node.path("prev").asText())) {
+            return "does not follow the previous line (a line was removed, inserted or reordered)";
+        }
+        if (!MessageDigest.isEqual(claimed.getBytes(StandardCharsets.US_ASCII),
+                hash(previous, body).getBytes(StandardCharsets.US_ASCII))) {
+            return "its content does not match its hash (the line was edited)";
+        }
+        return null;
+    }
+
+    static String hash(String previous, String body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(previous.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha256.digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+
+    static String withHash(String body, String hash) {
+        return body.substring(0, body.length() - 1) + HASH_FIELD + hash + "\"}";
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+}

@@ -1,0 +1,172 @@
+package vn.signer.server;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.audit.AuditLog;
+import vn.signer.server.auth.Authenticator;
+import vn.signer.server.config.ServerConfig;
+import vn.signer.server.config.TlsConfig;
+import vn.signer.server.limits.RateLimiter;
+import vn.signer.server.limits.RequestGate;
+import vn.signer.server.metrics.ServerMetrics;
+import vn.signer.server.profiles.SigningProfiles;
+import vn.signer.server.profiles.TrustProfiles;
+import vn.signer.server.routes.Routes;
+import vn.signer.server.routes.ServerContext;
+
+/**
+ * The running server, built from a configuration by {@link #start}: main and the tests use this one
+ * factory. {@link #close()} shuts down gracefully: no new requests, those in flight finish, then
+ * the tokens are logged out and the audit log is closed.
+ */
+public final class SignerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SignerServer.class);
+
+    private final Javalin app;
+    private final ServerContext context;
+    private final Routes routes;
+
+    private SignerServer(Javalin app, ServerContext context, Routes routes) {
+        this.app = app;
+        this.context = context;
+        this.routes = routes;
+    }
+
+    /**
+     * Opens every profile and starts listening.
+     *
+     * @throws SignerException when a profile, a trust file, the audit log or the key store cannot be used
+     */
+    public static SignerServer start(ServerConfig config) {
+        TrustProfiles trust = new TrustProfiles(config);
+        AuditLog audit = AuditLog.open(config.path(config.audit().file()));
+        SigningProfiles profiles;
+        try {
+            profiles = SigningProfiles.open(config, trust);
+        } catch (RuntimeException e) {
+            audit.close();
+            throw e;
+        }
+        ServerContext context = new ServerContext(config, new Authenticator(config.clients()),
+                new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
+                new RequestGate(config.limits().maxConcurrentRequests()), new ServerMetrics(), audit, trust, profiles,
+                tempDir(config));
+        Routes routes = new Routes(context);
+        try {
+            Javalin app = Javalin.create(javalin -> configure(javalin, context, routes));
+            app.start();
+            SignerServer server = new SignerServer(app, context, routes);
+            LOG.info("signer-server listening on {}://{}:{} with {} signing profile(s)",
+                    config.plainHttp() ? "http" : "https", config.host(), server.port(), config.profiles().size());
+            return server;
+        } catch (RuntimeException e) {
+            profiles.close();
+            audit.close();
+            throw e;
+        }
+    }
+
+    private static void configure(JavalinConfig javalin, ServerContext context, Routes routes) {
+        ServerConfig config = context.config();
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        // Signed PDFs are compressed already; and a compressing stream would hold the body in memory.
+        javalin.http.compressionStrategy = CompressionStrategy.NONE;
+        long max = config.limits().maxRequestBytes();
+        javalin.jetty.multipartConfig.cacheDirectory(context.tempDir().toString());
+        javalin.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxTotalRequestSize(max + 64 * 1024, SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+        javalin.jetty.addConnector((server, http) -> connector(server, http, config));
+        routes.register(javalin);
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig config) {
+        http.setSendServerVersion(false);
+        ServerConnector connector;
+        if (config.plainHttp()) {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        } else {
+            http.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(server, tls(config, config.tls()), new HttpConnectionFactory(http));
+        }
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        // Slow or silent clients lose their connection instead of holding a thread.
+        connector.setIdleTimeout(Duration.ofSeconds(config.limits().idleTimeoutSeconds()).toMillis());
+        return connector;
+    }
+
+    private static SslContextFactory.Server tls(ServerConfig config, TlsConfig tls) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setKeyStorePath(config.path(tls.keyStore()).toString());
+        factory.setKeyStoreType("PKCS12");
+        char[] password = tls.keyStorePassword().read(config);
+        factory.setKeyStorePassword(new String(password));
+        Arrays.fill(password, '\0');
+        if (tls.trustStore() != null) {
+            factory.setTrustStorePath(config.path(tls.trustStore()).toString());
+            factory.setTrustStoreType("PKCS12");
+            if (tls.trustStorePassword() != null) {
+                char[] trustPassword = tls.trustStorePassword().read(config);
+                factory.setTrustStorePassword(new String(trustPassword));
+                Arrays.fill(trustPassword, '\0');
+            }
+        }
+        factory.setWantClientAuth(tls.clientAuth().equals("want"));
+        factory.setNeedClientAuth(tls.clientAuth().equals("need"));
+        return factory;
+    }
+
+    private static Path tempDir(ServerConfig config) {
+        try {
+            Path dir = config.tempDir() == null ? Path.of(System.getProperty("java.io.tmpdir")) : config.path(config.tempDir());
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, "cannot create the temporary folder: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The port the server listens on (the one chosen by the system when configured 0). */
+    public int port() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+    }
+
+    /** The method and path of every route registered, for the API description test. */
+    public java.util.List<String> routes() {
+        return routes.describe();
+    }
+
+    /** Stops admitting requests, lets those in flight finish, stops Jetty, logs out of tokens. */
+    @Override
+    public void close() {
+        try {
+            if (!context.gate().drain(Duration.ofSeconds(context.config().limits().shutdownGraceSeconds()))) {
+                LOG.warn("requests still running after the shutdown grace period; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.stop();
+        context.profiles().close();
+        context.audit().close();
+        LOG.info("signer-server stopped; tokens logged out");
+    }
+}

@@ -1,0 +1,25 @@
+package vn.signer.server.config;
+
+import java.util.Map;
+
+/**
+ * /v1/verify: whether it needs an API key, and the trust profiles callers may choose from.
+ *
+ * @param open           verification without authentication (default false: a key is needed)
+ * @param defaultProfile the trust profile used when the caller names none
+ * @param profiles       trust profiles by name
+ */
+public record VerificationConfig(Boolean open, String defaultProfile, Map<String, TrustProfileConfig> profiles) {
+
+    static final VerificationConfig NONE = new VerificationConfig(false, null, null);
+
+    public VerificationConfig {
+        open = open != null && open;
+        profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        if (defaultProfile == null && profiles.size() == 1) {
+            defaultProfile = profiles.keySet().iterator().next();
+        }
+        ServerConfig.require(defaultProfile == null || profiles.containsKey(defaultProfile),
+                "verification.defaultProfile: no trust profile " + defaultProfile);
+    }
+}

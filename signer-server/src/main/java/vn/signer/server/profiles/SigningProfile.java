@@ -1,0 +1,123 @@
+package vn.signer.server.profiles;
+
+import java.util.List;
+import java.util.Set;
+import vn.signer.certs.CertificateSummary;
+import vn.signer.keys.KeySource;
+import vn.signer.keys.SigningKey;
+import vn.signer.sign.DocumentSigner;
+import vn.signer.sign.Level;
+import vn.signer.sign.SignatureOptions;
+import vn.signer.sign.SigningServices;
+import vn.signer.server.config.ProfileConfig;
+
+/**
+ * One signing profile, opened: its key source logged in, its key chosen, and a signer with the
+ * profile's defaults. A request with overrides gets a signer of its own for the same key.
+ */
+public final class SigningProfile implements AutoCloseable {
+    private final String name;
+    private final ProfileConfig config;
+    private final KeySource source;
+    private final SigningKey key;
+    private final SigningServices services;
+    private final DocumentSigner defaultSigner;
+
+    SigningProfile(String name, ProfileConfig config, KeySource source, SigningKey key, SigningServices services) {
+        this.name = name;
+        this.config = config;
+        this.source = source;
+        this.key = key;
+        this.services = services;
+        this.defaultSigner = DocumentSigner.create(key, options(Overrides.NONE), services);
+    }
+
+    /**
+     * What a caller asked to change; null fields keep the profile's value.
+     *
+     * @param reason      the reason
+     * @param location    the location
+     * @param contactInfo the contact information
+     * @param level       the level
+     */
+    public record Overrides(String reason, String location, String contactInfo, Level level) {
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+
+        /** The names of the fields set. */
+        public Set<String> fields() {
+            java.util.Set<String> set = new java.util.TreeSet<>();
+            if (reason != null) {
+                set.add("reason");
+            }
+            if (location != null) {
+                set.add("location");
+            }
+            if (contactInfo != null) {
+                set.add("contactInfo");
+            }
+            if (level != null) {
+                set.add("level");
+            }
+            return set;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ProfileConfig config() {
+        return config;
+    }
+
+    public SigningKey key() {
+        return key;
+    }
+
+    public SigningServices services() {
+        return services;
+    }
+
+    /** The fields of {@code overrides} this profile does not allow (empty when all are allowed). */
+    public List<String> refused(Overrides overrides) {
+        return overrides.fields().stream().filter(f -> !config.allowOverride().contains(f)).toList();
+    }
+
+    /** The signer for a request: the profile's own when nothing is overridden. */
+    public DocumentSigner signer(Overrides overrides) {
+        return overrides.fields().isEmpty() ? defaultSigner : DocumentSigner.create(key, options(overrides), services);
+    }
+
+    private SignatureOptions options(Overrides overrides) {
+        return SignatureOptions.builder()
+                .level(overrides.level() != null ? overrides.level() : config.level())
+                .reason(overrides.reason() != null ? overrides.reason() : config.reason())
+                .location(overrides.location() != null ? overrides.location() : config.location())
+                .contactInfo(overrides.contactInfo() != null ? overrides.contactInfo() : config.contactInfo())
+                .build();
+    }
+
+    /**
+     * What /v1/profiles shows of a profile.
+     *
+     * @param name          the profile's name
+     * @param level         its default level
+     * @param timestampAuthorities its TSAs
+     * @param allowOverride what a caller may change
+     * @param certificate   the signing certificate
+     */
+    public record Summary(String name, Level level, List<String> timestampAuthorities, Set<String> allowOverride,
+                          CertificateSummary certificate) {
+    }
+
+    public Summary summary() {
+        return new Summary(name, config.level(), config.tsa().stream().map(Object::toString).toList(),
+                new java.util.TreeSet<>(config.allowOverride()), key.info().certificate());
+    }
+
+    /** Logs out of the token (or forgets the PKCS#12 key). */
+    @Override
+    public void close() {
+        source.close();
+    }
+}

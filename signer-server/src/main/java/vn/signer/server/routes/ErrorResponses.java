@@ -1,0 +1,73 @@
+package vn.signer.server.routes;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+import vn.signer.report.Json;
+
+/**
+ * The one place where errors become answers: signer-core's {@link ErrorCode}s map to HTTP statuses
+ * here, and every error is the JSON {@code {"error": CODE, "message": TEXT}}. Nothing unexpected
+ * leaks: an unknown exception is logged (class and message, no document) and answered with a bare 500.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    /** The error body. */
+    public record ErrorBody(String error, String message) {
+    }
+
+    /** The status and body of an error answer. */
+    record Answer(int status, ErrorBody body) {
+    }
+
+    private ErrorResponses() {
+    }
+
+    /** The HTTP status for each signer-core error code. */
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case USAGE, BAD_INPUT -> 400;
+            case NOT_SIGNABLE, VERIFICATION_FAILED -> 422;
+            // The server's own key, token, TSA or configuration: the caller can only retry later.
+            case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE, TOKEN_UNAVAILABLE, KEY_NOT_FOUND, CERTIFICATE_UNUSABLE,
+                    TIMESTAMP_FAILED, LEVEL_UNREACHABLE, SIGNING_FAILED -> 503;
+            // Files the server itself reads and writes (spooled bodies, CRL files): not the caller's doing.
+            case INPUT_MISSING, IO, OUTPUT_EXISTS -> 500;
+        };
+    }
+
+    /** Writes the error answer for {@code e} and returns it, for metrics and audit. */
+    static Answer write(Context ctx, Exception e) {
+        int status;
+        String code;
+        String message;
+        if (e instanceof HttpError error) {
+            status = error.status();
+            code = error.code();
+            message = error.getMessage();
+        } else if (e instanceof SignerException error) {
+            status = status(error.code());
+            code = error.code().name();
+            // Messages name the server's temporary file; callers know their document by what they sent.
+            message = error.oneLine().replaceAll("\\S*signer-upload-\\S*?\\.(bin|pdf|xml)", "the document");
+        } else if (e instanceof HttpResponseException error) {
+            status = error.getStatus();
+            code = status == 413 ? "TOO_LARGE" : "BAD_REQUEST";
+            message = error.getMessage();
+        } else {
+            LOG.error("internal error on {} {}: {}: {}", ctx.method(), ctx.path(), e.getClass().getName(), e.getMessage());
+            status = 500;
+            code = "INTERNAL";
+            message = "internal error; the server log has the details";
+        }
+        ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
+        if (status == 429 || status == 503) {
+            ctx.header("Retry-After", "1");
+        }
+        return new Answer(status, new ErrorBody(code, message));
+    }
+}

@@ -1,0 +1,38 @@
+package vn.signer.server.routes;
+
+import io.javalin.http.Context;
+import java.security.cert.X509Certificate;
+
+/** Reading what a request carries: query flags, API key, client certificate. */
+final class Requests {
+    private Requests() {
+    }
+
+    static boolean booleanParam(Context ctx, String name, boolean absent) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return absent;
+        }
+        return switch (value) {
+            case "true", "" -> true;
+            case "false" -> false;
+            default -> throw HttpError.badRequest(name + " must be true or false");
+        };
+    }
+
+    /** The API key of {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY}, or null. */
+    static String apiKey(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        String header = ctx.header("X-API-Key");
+        return header == null ? null : header.strip();
+    }
+
+    /** The TLS client certificate, already checked by TLS against the configured trust store, or null. */
+    static X509Certificate clientCertificate(Context ctx) {
+        Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0] : null;
+    }
+}

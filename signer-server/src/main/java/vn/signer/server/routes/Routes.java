@@ -1,0 +1,108 @@
+package vn.signer.server.routes;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.signer.audit.AuditEntry;
+import vn.signer.report.Json;
+import vn.signer.server.auth.Client;
+import vn.signer.server.profiles.SigningProfile;
+
+/**
+ * The route table, in one place, and the hooks every request passes: error answers, metrics and the
+ * audit of refusals. Handlers are thin: they read the request, call signer-core and write the answer.
+ */
+public final class Routes {
+    /** Statuses that mean the server refused the caller: each one is audited. */
+    private static final Set<Integer> REFUSALS = Set.of(401, 403, 413, 415, 429);
+
+    private final ServerContext server;
+    private final List<Route> table;
+
+    public Routes(ServerContext server) {
+        this.server = server;
+        VerifyHandler verify = new VerifyHandler(server);
+        SignHandler sign = new SignHandler(server);
+        ReadyHandler ready = new ReadyHandler(server);
+        String openApi = resource("/openapi.json");
+        this.table = List.of(
+                new Route(HandlerType.POST, "/v1/verify", Access.VERIFY, verify::handle),
+                new Route(HandlerType.POST, "/v1/sign", Access.CLIENT, sign::handle),
+                new Route(HandlerType.GET, "/v1/profiles", Access.CLIENT, this::profiles),
+                new Route(HandlerType.GET, "/health", Access.PUBLIC,
+                        ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}")),
+                new Route(HandlerType.GET, "/ready", Access.PUBLIC, ready::handle),
+                new Route(HandlerType.GET, "/metrics", Access.PUBLIC,
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape())),
+                new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC,
+                        ctx -> ctx.contentType("application/json").result(openApi)));
+    }
+
+    /** Registers the routes, the error answers and the metrics on {@code config}. */
+    public void register(JavalinConfig config) {
+        Guard guard = new Guard(server);
+        for (Route route : table) {
+            config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route));
+        }
+        config.routes.exception(Exception.class, this::failed);
+        config.routes.error(404, ctx -> {
+            if (ctx.attribute(Guard.ROUTE_ATTRIBUTE) == null) {
+                failed(new HttpError(404, "NOT_FOUND", "no such endpoint: " + ctx.method() + " " + ctx.path()
+                        + " (see GET /openapi.json)"), ctx);
+            }
+        });
+        config.requestLogger.http((ctx, millis) -> {
+            String route = ctx.attribute(Guard.ROUTE_ATTRIBUTE);
+            server.metrics().request(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(),
+                    Duration.ofNanos((long) (millis * 1_000_000)));
+        });
+    }
+
+    private void profiles(Context ctx) {
+        Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
+        List<SigningProfile.Summary> summaries = client.profiles().stream().sorted()
+                .map(name -> server.profiles().get(name).summary()).toList();
+        ctx.contentType("application/json").result(Json.line(Map.of("profiles", summaries)));
+    }
+
+    private void failed(Exception e, Context ctx) {
+        ErrorResponses.Answer answer = ErrorResponses.write(ctx, e);
+        server.metrics().error(answer.body().error());
+        String route = ctx.attribute(Guard.ROUTE_ATTRIBUTE);
+        boolean signing = "/v1/sign".equals(route);
+        if (REFUSALS.contains(answer.status()) || signing) {
+            Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
+            String profile = ctx.attribute(SignHandler.PROFILE_ATTRIBUTE);
+            server.audit().append(new AuditEntry(Instant.now(), client == null ? ctx.ip() : client.name(),
+                    route == null ? ctx.method() + " " + ctx.path() : route, profile,
+                    ctx.attribute(Upload.SHA256_ATTRIBUTE), answer.body().error(), answer.body().message()));
+            if (signing && profile != null) {
+                server.metrics().signature(profile, answer.body().error());
+            }
+        }
+    }
+
+    /** The method and path of every route, for the API description test. */
+    public List<String> describe() {
+        return table.stream().map(r -> r.method().name() + " " + r.path()).toList();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Routes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the server's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+}

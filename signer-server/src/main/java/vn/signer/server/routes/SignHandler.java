@@ -1,0 +1,91 @@
+package vn.signer.server.routes;
+
+import io.javalin.http.Context;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import vn.signer.audit.AuditEntry;
+import vn.signer.document.DocumentFormat;
+import vn.signer.server.auth.Client;
+import vn.signer.server.profiles.SigningProfile;
+import vn.signer.sign.Level;
+import vn.signer.sign.SignOutcome;
+
+/**
+ * POST /v1/sign?profile=NAME: signs the document with the profile's key and answers the signed
+ * document, with the signature's summary in X-Signature-* headers (non-ASCII values percent-encoded
+ * as UTF-8). Query {@code reason}, {@code location}, {@code contactInfo}, {@code level} override the
+ * profile's defaults only where the profile allows it.
+ */
+final class SignHandler {
+    static final String PROFILE_ATTRIBUTE = "signer.profile";
+
+    private final ServerContext server;
+
+    SignHandler(ServerContext server) {
+        this.server = server;
+    }
+
+    void handle(Context ctx) throws Exception {
+        Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
+        String name = ctx.queryParam("profile");
+        if (name == null || name.isBlank()) {
+            throw HttpError.badRequest("name the signing profile with ?profile=NAME (see GET /v1/profiles)");
+        }
+        ctx.attribute(PROFILE_ATTRIBUTE, name);
+        SigningProfile profile = server.profiles().get(name);
+        if (profile == null || !client.profiles().contains(name)) {
+            throw HttpError.forbidden("client " + client.name() + " may not use profile '" + name + "'");
+        }
+        SigningProfile.Overrides overrides = new SigningProfile.Overrides(ctx.queryParam("reason"),
+                ctx.queryParam("location"), ctx.queryParam("contactInfo"), level(ctx.queryParam("level")));
+        List<String> refused = profile.refused(overrides);
+        if (!refused.isEmpty()) {
+            throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "profile '" + name + "' does not let callers set " + refused);
+        }
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            Path output = upload.file().resolveSibling(upload.file().getFileName().toString().replace("signer-upload-", "signer-signed-"));
+            try {
+                SignOutcome outcome = profile.signer(overrides).sign(upload.file(), output, true);
+                ctx.status(200).contentType(upload.format() == DocumentFormat.PDF ? "application/pdf" : "application/xml");
+                ctx.header("X-Signature-Format", upload.format().signatureFormat());
+                ctx.header("X-Signature-Level", outcome.level());
+                ctx.header("X-Signature-Signer", encode(outcome.signer()));
+                ctx.header("X-Signature-Signing-Time", outcome.signingTime().toString());
+                ctx.header("X-Signature-Timestamp-Authorities",
+                        outcome.timestampAuthorities().stream().map(Object::toString).collect(Collectors.joining(",")));
+                ctx.header("X-Document-SHA256", upload.sha256());
+                ctx.res().setContentLengthLong(Files.size(output));
+                server.audit().append(new AuditEntry(Instant.now(), client.name(), "sign", name, upload.sha256(),
+                        "signed", outcome.level()));
+                server.metrics().signature(name, "signed");
+                try (OutputStream out = ctx.res().getOutputStream()) {
+                    Files.copy(output, out);
+                }
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        }
+    }
+
+    private static Level level(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Level.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("level must be B, T, LT or LTA");
+        }
+    }
+
+    private static String encode(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

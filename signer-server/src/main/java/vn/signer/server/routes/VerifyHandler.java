@@ -1,0 +1,36 @@
+package vn.signer.server.routes;
+
+import io.javalin.http.Context;
+import vn.signer.report.Json;
+import vn.signer.verify.DocumentVerifier;
+import vn.signer.verify.VerificationReport;
+
+/**
+ * POST /v1/verify: the same report as {@code signer verify --json}, from the same code, with the file
+ * named as the caller named it. Query: {@code trust} (a trust profile), {@code offline} (true/false).
+ */
+final class VerifyHandler {
+    private final ServerContext server;
+
+    VerifyHandler(ServerContext server) {
+        this.server = server;
+    }
+
+    void handle(Context ctx) throws Exception {
+        String profile = ctx.queryParam("trust") != null ? ctx.queryParam("trust") : server.trust().defaultProfile();
+        if (profile == null) {
+            throw HttpError.badRequest("this server has no trust profile; name one with ?trust=");
+        }
+        boolean offline = Requests.booleanParam(ctx, "offline", false);
+        DocumentVerifier verifier = server.trust().verifier(profile, offline);
+        if (verifier == null) {
+            throw HttpError.badRequest("no trust profile '" + profile + "'; there are " + server.trust().names());
+        }
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            VerificationReport report = verifier.verify(upload.file());
+            VerificationReport named = new VerificationReport(upload.name(), report.format(), report.verdict(),
+                    report.signatures(), report.validationTime());
+            ctx.contentType("application/json").result(Json.line(named));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package vn.signer.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.signer.server.SignerServerTest.assertError;
+import static vn.signer.server.SignerServerTest.json;
+import static vn.signer.server.TestServers.API_KEY;
+import static vn.signer.server.TestServers.SAMPLE_PDF;
+import static vn.signer.server.TestServers.bytes;
+import static vn.signer.server.TestServers.get;
+import static vn.signer.server.TestServers.post;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Size and rate limits, closed verification, an unreachable TSA, and shutdown. */
+class LimitsTest {
+    @TempDir
+    Path dir;
+
+    private static final String TIMESTAMPED = """
+              timestamped:
+                pkcs12: {file: %s}
+                pin: {file: %s}
+                level: T
+                tsa: [http://127.0.0.1:9/tsa]
+                trust: demo
+            """.formatted(vn.signer.testing.DemoPki.organisationP12(), vn.signer.testing.DemoPki.file("demo-password.txt"));
+
+    @Test
+    void limitsAndRefusals() {
+        String limits = "  maxRequestBytes: 100000\n  requestsPerSecond: 0.01\n  burst: 4";
+        try (SignerServer server = TestServers.start(dir, TestServers.yaml(dir, false, limits, TIMESTAMPED))) {
+            // Verification is keyed here.
+            assertError(post(server, "/v1/verify", "application/pdf", bytes(SAMPLE_PDF), null), 401, "UNAUTHORIZED");
+            // Larger than 100,000 bytes, by Content-Length and as multipart.
+            byte[] big = new byte[200_000];
+            System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
+            assertError(post(server, "/v1/verify", "application/pdf", big, API_KEY), 413, "TOO_LARGE");
+            assertError(post(server, "/v1/verify", "multipart/form-data; boundary=b", TestServers.multipart("b", "big.pdf", big), API_KEY),
+                    413, "TOO_LARGE");
+            // Two of the burst of four are spent; the fifth request is over the rate.
+            assertEquals(200, post(server, "/v1/verify", "application/pdf", bytes(SAMPLE_PDF), API_KEY).statusCode());
+            assertEquals(200, get(server, "/v1/profiles", API_KEY).statusCode());
+            HttpResponse<byte[]> limited = get(server, "/v1/profiles", API_KEY);
+            assertError(limited, 429, "RATE_LIMITED");
+            assertEquals("1", limited.headers().firstValue("Retry-After").orElseThrow());
+            // Another client has its own bucket.
+            assertEquals(200, get(server, "/v1/profiles", TestServers.OTHER_KEY).statusCode());
+            // Health and readiness are never rate-limited; a TSA that does not answer makes the server not ready.
+            HttpResponse<byte[]> ready = get(server, "/ready", null);
+            assertEquals(503, ready.statusCode());
+            assertTrue(json(ready).toString().contains("does not answer"), json(ready).toString());
+        }
+    }
+
+    @Test
+    void aTsaThatDoesNotAnswerIs503AndAudited() throws Exception {
+        String yaml = TestServers.yaml(dir, true, "", TIMESTAMPED).replace("profiles: [organisation]", "profiles: [organisation, timestamped]");
+        try (SignerServer server = TestServers.start(dir, yaml)) {
+            assertError(post(server, "/v1/sign?profile=timestamped", "application/pdf", bytes(SAMPLE_PDF), API_KEY),
+                    503, "TIMESTAMP_FAILED");
+        }
+        String audit = java.nio.file.Files.readString(dir.resolve("audit.jsonl"));
+        assertTrue(audit.contains("\"profile\":\"timestamped\"") && audit.contains("TIMESTAMP_FAILED"), audit);
+    }
+
+    @Test
+    void afterShutdownNothingAnswers() {
+        SignerServer server = TestServers.start(dir, TestServers.yaml(dir, true, "", ""));
+        assertEquals(200, get(server, "/health", null).statusCode());
+        java.net.http.HttpRequest health = TestServers.request(server, "/health").GET().build();
+        server.close();
+        assertThrows(UncheckedIOException.class, () -> TestServers.send(health));
+    }
+}
