@@ -3,8 +3,12 @@ package vn.signer.verify;
 import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,8 @@ import vn.signer.document.SafeXml;
 public final class DocumentVerifier {
     private final VerificationSettings settings;
     private final CommonCertificateVerifier certificateVerifier;
+    /** Parsing DSS's policy file takes longer than validating a small document: parse it once. */
+    private final ValidationPolicy policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
 
     private DocumentVerifier(VerificationSettings settings, CommonCertificateVerifier certificateVerifier) {
         this.settings = settings;
@@ -64,7 +70,12 @@ public final class DocumentVerifier {
             validator.setCertificateVerifier(certificateVerifier);
             validator.setDetachedContents(detachedContents());
             validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
-            reports = validator.validateDocument();
+            if (validator instanceof PDFDocumentValidator pdf) {
+                PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+                factory.setPdfDifferencesFinder(new RevisionDifferences());
+                pdf.setPdfObjFactory(factory);
+            }
+            reports = validator.validateDocument(policy);
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
