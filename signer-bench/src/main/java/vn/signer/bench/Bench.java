@@ -1,0 +1,226 @@
+package vn.signer.bench;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.token.AbstractKeyStoreTokenConnection;
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.Pkcs11SignatureToken;
+import eu.europa.esig.dss.token.Pkcs12SignatureToken;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import vn.signer.batch.BatchItem;
+import vn.signer.batch.BatchRunner;
+import vn.signer.batch.BatchSummary;
+import vn.signer.keys.KeySelector;
+import vn.signer.keys.KeySource;
+import vn.signer.keys.Pkcs11KeySource;
+import vn.signer.keys.Pkcs12KeySource;
+import vn.signer.keys.TokenInfo;
+import vn.signer.keys.TokenSelector;
+import vn.signer.sign.DocumentSigner;
+import vn.signer.sign.SignatureOptions;
+import vn.signer.testing.LargePdf;
+
+/**
+ * The benchmarks of issue 4, each against a naive baseline in the same run on the same inputs: a
+ * single-threaded loop over DSS's PAdES service doing B-B, as DSS's documentation shows it. Prints its
+ * figures; run it with bench/run.sh, never as a test.
+ *
+ * <pre>
+ * batch p12|token DOCS ROUNDS   N one-page PDFs, naive loop vs signer's batch, medians of ROUNDS
+ * large MB ROUNDS               one large PDF, warm, naive vs signer, medians
+ * large-once FILE               signs FILE once and prints the peak heap (run in a JVM with -Xmx64m)
+ * naive-once FILE OUT           signs FILE once the naive way (for the cold-start comparison)
+ * </pre>
+ */
+public final class Bench {
+    private static final char[] P12_PASSWORD = "demo1234".toCharArray();
+    private static final char[] TOKEN_PIN = "123456".toCharArray();
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        Path repo = Path.of(System.getProperty("signer.repo", "."));
+        switch (args[0]) {
+            case "batch" -> batch(repo, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "large" -> large(repo, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "large-once" -> largeOnce(repo, Path.of(args[1]));
+            case "naive-once" -> {
+                try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(officerP12(repo).toFile(),
+                        new KeyStore.PasswordProtection(P12_PASSWORD))) {
+                    Path out = Path.of(args[2]);
+                    naiveLoop(List.of(Path.of(args[1])), out, token, token.getKeys().get(0));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        }
+    }
+
+    private static Path sample(Path repo) {
+        return repo.resolve("samples/documents/cong-van-mau.pdf");
+    }
+
+    private static Path officerP12(Path repo) {
+        return repo.resolve("samples/demo-pki/officer.p12");
+    }
+
+    private static void batch(Path repo, String keyKind, int docs, int rounds) throws Exception {
+        Path work = Files.createTempDirectory("signer-bench-");
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+            inputs.add(Files.copy(sample(repo), work.resolve(String.format("cv-%05d.pdf", i))));
+        }
+        double[] naive = new double[rounds];
+        double[] ours = new double[rounds];
+        try (AbstractKeyStoreTokenConnection dssToken = dssToken(repo, keyKind);
+             KeySource source = ourKeys(repo, keyKind)) {
+            DSSPrivateKeyEntry dssKey = dssToken.getKeys().get(0);
+            DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.label("officer")), SignatureOptions.defaults());
+            int jobs = Runtime.getRuntime().availableProcessors();
+            for (int round = 0; round < rounds; round++) {
+                Path naiveOut = Files.createDirectories(work.resolve("naive-" + round));
+                long start = System.nanoTime();
+                naiveLoop(inputs, naiveOut, dssToken, dssKey);
+                naive[round] = docs / ((System.nanoTime() - start) / 1e9);
+
+                Path ourOut = work.resolve("ours-" + round);
+                List<BatchItem> items = inputs.stream().map(p -> new BatchItem(p, ourOut.resolve(p.getFileName()))).toList();
+                BatchSummary summary = new BatchRunner(signer::sign, signer::isSignedCopy, jobs, false).run(items, r -> { });
+                if (!summary.failed().isEmpty()) {
+                    throw new IllegalStateException("batch failures: " + summary.failed());
+                }
+                ours[round] = summary.rate();
+                System.out.printf("  round %d: naive %.0f docs/s, signer %.0f docs/s%n", round + 1, naive[round], ours[round]);
+            }
+        }
+        double n = median(naive);
+        double o = median(ours);
+        System.out.printf("batch %s: %d one-page PDFs, PAdES-B-B, %d cores: naive loop %.0f docs/s, signer %.0f docs/s, "
+                + "ratio %.2fx (medians of %d rounds)%n", keyKind, docs, Runtime.getRuntime().availableProcessors(), n, o, o / n,
+                rounds);
+        deleteTree(work);
+    }
+
+    private static void naiveLoop(List<Path> inputs, Path out, AbstractKeyStoreTokenConnection token, DSSPrivateKeyEntry key)
+            throws IOException {
+        PAdESService service = new PAdESService(new CommonCertificateVerifier());
+        for (Path input : inputs) {
+            PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+            parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+            parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+            parameters.setSigningCertificate(key.getCertificate());
+            parameters.setCertificateChain(key.getCertificateChain());
+            DSSDocument document = new FileDocument(input.toFile());
+            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+            SignatureValue value = token.sign(toBeSigned, DigestAlgorithm.SHA256, key);
+            service.signDocument(document, parameters, value).save(out.resolve(input.getFileName()).toString());
+        }
+    }
+
+    private static AbstractKeyStoreTokenConnection dssToken(Path repo, String keyKind) throws IOException {
+        if (keyKind.equals("p12")) {
+            return new Pkcs12SignatureToken(officerP12(repo).toFile(), new KeyStore.PasswordProtection(P12_PASSWORD));
+        }
+        TokenInfo token = demoToken();
+        return new Pkcs11SignatureToken(softHsmModule().toString(), new KeyStore.PasswordProtection(TOKEN_PIN), (int) token.slotId());
+    }
+
+    private static KeySource ourKeys(Path repo, String keyKind) {
+        if (keyKind.equals("p12")) {
+            return Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone());
+        }
+        return Pkcs11KeySource.open(softHsmModule(), TokenSelector.label("signer-demo"), r -> TOKEN_PIN.clone());
+    }
+
+    private static TokenInfo demoToken() {
+        return Pkcs11KeySource.tokens(softHsmModule()).stream().filter(t -> t.label().equals("signer-demo")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no 'signer-demo' token: bench/run.sh creates it"));
+    }
+
+    private static Path softHsmModule() {
+        return Path.of(System.getProperty("softhsm.module", "/usr/lib/softhsm/libsofthsm2.so"));
+    }
+
+    private static void large(Path repo, int megabytes, int rounds) throws Exception {
+        Path work = Files.createTempDirectory("signer-bench-large-");
+        Path input = LargePdf.write(work.resolve("large.pdf"), megabytes * 1_000_000L);
+        double[] naive = new double[rounds];
+        double[] ours = new double[rounds];
+        try (Pkcs12SignatureToken dssToken = new Pkcs12SignatureToken(officerP12(repo).toFile(),
+                new KeyStore.PasswordProtection(P12_PASSWORD));
+             KeySource source = Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone())) {
+            DSSPrivateKeyEntry dssKey = dssToken.getKeys().get(0);
+            DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.defaults());
+            for (int round = -2; round < rounds; round++) { // two warm-up rounds
+                Path out = Files.createDirectories(work.resolve("out"));
+                long start = System.nanoTime();
+                naiveLoop(List.of(input), out, dssToken, dssKey);
+                double naiveMs = (System.nanoTime() - start) / 1e6;
+                Files.delete(out.resolve("large.pdf"));
+                start = System.nanoTime();
+                signer.sign(input, out.resolve("large.pdf"), false);
+                double ourMs = (System.nanoTime() - start) / 1e6;
+                Files.delete(out.resolve("large.pdf"));
+                if (round >= 0) {
+                    naive[round] = naiveMs;
+                    ours[round] = ourMs;
+                    System.out.printf("  round %d: naive %.0f ms, signer %.0f ms%n", round + 1, naiveMs, ourMs);
+                }
+            }
+        }
+        System.out.printf("large: one %d MB PDF, PAdES-B-B, warm: naive %.0f ms, signer %.0f ms (medians of %d rounds)%n",
+                megabytes, median(naive), median(ours), rounds);
+        deleteTree(work);
+    }
+
+    private static void largeOnce(Path repo, Path input) throws Exception {
+        try (KeySource source = Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone())) {
+            DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.defaults());
+            Path output = input.resolveSibling("large-once-signed.pdf");
+            long start = System.nanoTime();
+            signer.sign(input, output, true);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("large-once: %d MB signed in %d ms with -Xmx%d MB; peak heap used %.1f MB%n",
+                    Files.size(input) / 1_000_000, ms, Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024.0 / 1024.0);
+            Files.delete(output);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
