@@ -57,6 +57,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: batch p12|token DOCS ROUNDS | large MB ROUNDS | large-once FILE"
+                    + " | naive-once FILE OUTDIR");
+        }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         Path repo = Path.of(System.getProperty("signer.repo", "."));
         switch (args[0]) {
@@ -147,7 +151,9 @@ public final class Bench {
         if (keyKind.equals("p12")) {
             return Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone());
         }
-        return Pkcs11KeySource.open(softHsmModule(), TokenSelector.label("signer-demo"), r -> TOKEN_PIN.clone());
+        // SoftHSM2 is a software HSM: it takes as many signatures at once as there are cores.
+        return Pkcs11KeySource.open(softHsmModule(), TokenSelector.label("signer-demo"), r -> TOKEN_PIN.clone(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static TokenInfo demoToken() {

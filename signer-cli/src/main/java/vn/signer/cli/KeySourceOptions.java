@@ -23,6 +23,10 @@ final class KeySourceOptions {
     @ArgGroup(exclusive = true)
     Pin pin;
 
+    @Option(names = "--token-parallel", paramLabel = "N", defaultValue = "1",
+            description = "Signatures given to the PKCS#11 device at once: 1 for a USB token (default), more for an HSM.")
+    int tokenParallel;
+
     static final class Store {
         @Option(names = "--pkcs12", paramLabel = "FILE", description = "A PKCS#12 (.p12/.pfx) key file.")
         Path pkcs12;
@@ -87,6 +91,6 @@ final class KeySourceOptions {
             }
             return Pkcs12KeySource.open(store.pkcs12, pinCallback(terminal));
         }
-        return Pkcs11KeySource.open(store.pkcs11, tokenSelector(), pinCallback(terminal));
+        return Pkcs11KeySource.open(store.pkcs11, tokenSelector(), pinCallback(terminal), tokenParallel);
     }
 }

@@ -43,14 +43,15 @@ public final class Pkcs11KeySource implements KeySource {
     private final KeyStore store;
     private final Map<KeyInfo, String> aliases;
     private final AtomicBoolean open = new AtomicBoolean(true);
-    /** A USB token signs one document at a time; more concurrent requests only queue in the driver. */
-    private final Semaphore signing = new Semaphore(1);
+    private final Semaphore signing;
 
-    private Pkcs11KeySource(TokenInfo token, AuthProvider provider, KeyStore store, Map<KeyInfo, String> aliases) {
+    private Pkcs11KeySource(TokenInfo token, AuthProvider provider, KeyStore store, Map<KeyInfo, String> aliases,
+                            int parallelSignatures) {
         this.token = token;
         this.provider = provider;
         this.store = store;
         this.aliases = aliases;
+        this.signing = new Semaphore(parallelSignatures);
     }
 
     /** The tokens the module shows, without logging in to any. */
@@ -65,6 +66,19 @@ public final class Pkcs11KeySource implements KeySource {
      *                         tokens and no choice), TOKEN_LOCKED, PIN_REFUSED
      */
     public static Pkcs11KeySource open(Path module, TokenSelector selector, PinCallback pin) {
+        return open(module, selector, pin, 1);
+    }
+
+    /**
+     * As {@link #open(Path, TokenSelector, PinCallback)}, for a device that signs several documents at
+     * once: a USB token signs one at a time (more requests only queue in its driver), an HSM several.
+     *
+     * @param parallelSignatures how many signatures the device is given at once (at least 1)
+     */
+    public static Pkcs11KeySource open(Path module, TokenSelector selector, PinCallback pin, int parallelSignatures) {
+        if (parallelSignatures < 1) {
+            throw new IllegalArgumentException("parallelSignatures must be at least 1");
+        }
         Pkcs11Module p11 = Pkcs11Module.load(module);
         TokenInfo token = select(p11, selector);
         if (token.pinStatus() == TokenInfo.PinStatus.LOCKED) {
@@ -75,7 +89,7 @@ public final class Pkcs11KeySource implements KeySource {
         AuthProvider provider = provider(p11, token);
         KeyStore store = login(p11, token, provider, pin);
         try {
-            return new Pkcs11KeySource(token, provider, store, readKeys(store, certObjects));
+            return new Pkcs11KeySource(token, provider, store, readKeys(store, certObjects), parallelSignatures);
         } catch (GeneralSecurityException e) {
             logout(provider);
             throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, token.describe() + ": cannot list keys (" + e.getMessage() + ")",
