@@ -115,7 +115,8 @@ final class SignatureFacts {
                 format == DocumentFormat.PDF ? signature.getLocation() : null);
     }
 
-    private static Verdict verdictOf(Indication indication) {
+    /** An ETSI indication as a verdict; no indication is INDETERMINATE. Timestamps use it too. */
+    static Verdict verdictOf(Indication indication) {
         if (indication == null) {
             return Verdict.INDETERMINATE;
         }

@@ -25,7 +25,7 @@ final class TimeFacts {
         return signature.getTimestampList().stream()
                 .sorted(Comparator.comparing(TimestampWrapper::getProductionTime))
                 .map(t -> new TimestampReport(t.getType().name(), t.getProductionTime().toInstant(), tsaName(t),
-                        verdict(simple.getIndication(t.getId()))))
+                        SignatureFacts.verdictOf(simple.getIndication(t.getId()))))
                 .toList();
     }
 
@@ -35,17 +35,6 @@ final class TimeFacts {
             return null;
         }
         return tsa.getCommonName() != null ? tsa.getCommonName() : tsa.getCertificateDN();
-    }
-
-    private static Verdict verdict(Indication indication) {
-        if (indication == null) {
-            return Verdict.INDETERMINATE;
-        }
-        return switch (indication) {
-            case PASSED, TOTAL_PASSED -> Verdict.VALID;
-            case FAILED, TOTAL_FAILED -> Verdict.INVALID;
-            default -> Verdict.INDETERMINATE;
-        };
     }
 
     /** The most recent revocation data DSS used for the signing certificate. */
