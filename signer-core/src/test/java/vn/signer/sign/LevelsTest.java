@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -112,19 +111,21 @@ class LevelsTest {
      * The demo officer's key on the token, which holds only the officer's certificate: the issuing CA
      * comes from --intermediate, revocation from the demo CRL files, the time from the test TSA.
      */
-    @Test
-    void tokenKeyAtLtaWithRevocationFromCrlFiles() {
+    @ParameterizedTest
+    @EnumSource(value = Level.class, names = {"LT", "LTA"})
+    void tokenKeyWithRevocationFromCrlFiles(Level level) {
         List<java.security.cert.X509Certificate> roots = new ArrayList<>(List.of(DemoPki.root(), services.pki().root()));
         VerificationSettings trust = VerificationSettings.builder().trust(roots).intermediates(List.of(DemoPki.issuingCa()))
                 .crlFiles(DemoPki.crls()).build();
-        Path input = Samples.pdf(dir);
+        // Verified later, elsewhere: only the roots, no CRL files, no network; the documents carry the rest.
+        VerificationSettings offline = VerificationSettings.builder().trust(roots).offline(true).build();
         try (KeySource token = DemoPki.openToken()) {
-            SignOutcome outcome = sign(token, DemoPki.officerOnToken(), Level.LTA, trust, input);
-            SignatureReport report = assertValid(outcome.output(), trust, Level.LTA);
-            assertEquals(DemoPki.OFFICER_NAME, report.signer().commonName());
-            // Verified later, elsewhere: only the root, no CRL files, no network; the document carries the rest.
-            VerificationSettings offline = VerificationSettings.builder().trust(roots).offline(true).build();
-            assertEquals(Verdict.VALID, DocumentVerifier.create(offline).verify(outcome.output()).verdict());
+            for (Path input : List.of(Samples.pdf(dir.resolve("pdf")), Samples.xml(dir.resolve("xml")))) {
+                SignOutcome outcome = sign(token, DemoPki.officerOnToken(), level, trust, input);
+                SignatureReport report = assertValid(outcome.output(), trust, level);
+                assertEquals(DemoPki.OFFICER_NAME, report.signer().commonName());
+                assertEquals(Verdict.VALID, DocumentVerifier.create(offline).verify(outcome.output()).verdict(), input.toString());
+            }
         }
     }
 }
