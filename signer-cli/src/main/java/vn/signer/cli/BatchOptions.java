@@ -35,6 +35,10 @@ final class BatchOptions {
     boolean json;
 
     int jobs() {
+        if (jobs != null && jobs < 1) {
+            throw new vn.signer.SignerException(vn.signer.ErrorCode.USAGE, "--jobs must be 1 or more, not " + jobs,
+                    "leave it out to use every core");
+        }
         return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     }
 }

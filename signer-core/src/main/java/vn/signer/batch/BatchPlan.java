@@ -134,8 +134,15 @@ public final class BatchPlan {
 
     private static void requireDistinctOutputs(List<BatchItem> items) {
         Map<Path, Path> seen = new HashMap<>();
+        Set<Path> inputs = new HashSet<>();
+        items.forEach(item -> inputs.add(item.input().toAbsolutePath().normalize()));
         for (BatchItem item : items) {
             Documents.requireDistinct(item.input(), item.output());
+            if (inputs.contains(item.output().toAbsolutePath().normalize())) {
+                throw new SignerException(ErrorCode.USAGE, item.output() + " is an input of this run and would be "
+                        + "replaced by the signed " + item.input(), "signer never overwrites a document it signs; "
+                        + "leave the earlier output out of the inputs or use --out-dir");
+            }
             Path previous = seen.putIfAbsent(item.output().toAbsolutePath().normalize(), item.input());
             if (previous != null) {
                 throw new SignerException(ErrorCode.USAGE, item.input() + " and " + previous + " would both be written to "

@@ -129,6 +129,11 @@ public final class BatchRunner {
                 return null;
             }
             return new BatchResult(item.input(), item.output(), BatchResult.Status.FAILED, null, e, millis(start));
+        } catch (RuntimeException e) {
+            // A defect met on one document (ours or a library's) must not lose the rest of the batch's report.
+            SignerException failure = new SignerException(ErrorCode.SIGNING_FAILED, item.input() + ": unexpected failure ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "run with --verbose and report it", e);
+            return new BatchResult(item.input(), item.output(), BatchResult.Status.FAILED, null, failure, millis(start));
         }
     }
 

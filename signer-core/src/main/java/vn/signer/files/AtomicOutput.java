@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 
@@ -23,6 +24,7 @@ import vn.signer.SignerException;
 public final class AtomicOutput {
     private static final String TEMP_MARK = ".signer-";
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Produces the content of the file. */
     @FunctionalInterface
@@ -59,7 +61,7 @@ public final class AtomicOutput {
         Path temp;
         try {
             Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, temporaryPrefix(absolute), TEMP_SUFFIX);
+            temp = createTemporary(folder, absolute);
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, target + ": cannot create a file in " + folder + ": " + e.getMessage(),
                     "check that the folder exists and is writable", e);
@@ -80,6 +82,25 @@ public final class AtomicOutput {
         } finally {
             if (!moved) {
                 deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * A new, empty temporary file beside the target. Not Files.createTempFile: its files are private to
+     * the owner (0600), and a signed document must get the permissions the user's umask gives, like
+     * any other file they write.
+     */
+    private static Path createTemporary(Path folder, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve(temporaryPrefix(target) + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
             }
         }
     }

@@ -90,7 +90,7 @@ public final class Pkcs11KeySource implements KeySource {
         KeyStore store = login(p11, token, provider, pin);
         try {
             return new Pkcs11KeySource(token, provider, store, readKeys(store, certObjects), parallelSignatures);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             logout(provider);
             throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, token.describe() + ": cannot list keys (" + e.getMessage() + ")",
                     null, e);

@@ -39,9 +39,15 @@ final class ContentsPatch implements SignedOutput {
      * @param prepared the document DSS prepared for signing, with a zero-filled /Contents
      * @param cms      the CMS signature
      * @param release  frees the resources behind {@code prepared} once written
+     * @return the patch, or null when the placeholder cannot be located for certain (the caller then
+     *         lets DSS finish the document its own way)
      */
     static ContentsPatch of(DSSDocument prepared, byte[] cms, Runnable release) {
         long[] range = lastByteRange(prepared);
+        // Only a byte range that starts the file and ends it is the one just prepared.
+        if (range == null || range[0] != 0 || range[2] + range[3] != length(prepared) || range[2] <= range[1] + 1) {
+            return null;
+        }
         long start = range[1] + 1; // just after '<'
         long capacity = range[2] - range[1] - 2; // between '<' and '>'
         byte[] hex = HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
@@ -55,9 +61,19 @@ final class ContentsPatch implements SignedOutput {
     @Override
     public void writeTo(OutputStream out) throws IOException {
         try (InputStream in = prepared.openStream()) {
-            copy(in, out, offset);
+            copy(in, out, offset - 1);
+            if (in.read() != '<') {
+                throw new IOException("the prepared PDF has no '<' where its signature goes");
+            }
+            out.write('<');
             out.write(hex);
-            in.skipNBytes(hex.length);
+            // What the signature replaces must be the zeros of the placeholder, nothing else.
+            byte[] placeholder = in.readNBytes(hex.length);
+            for (byte b : placeholder) {
+                if (b != '0') {
+                    throw new IOException("the prepared PDF's signature placeholder is not empty");
+                }
+            }
             in.transferTo(out);
         }
     }
@@ -88,10 +104,18 @@ final class ContentsPatch implements SignedOutput {
             last = new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
                 Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
         }
-        if (last == null) {
-            throw new IllegalStateException("the prepared PDF has no /ByteRange near its end");
-        }
         return last;
+    }
+
+    private static long length(DSSDocument document) {
+        if (document instanceof FileDocument file) {
+            return file.getFile().length();
+        }
+        try (InputStream in = document.openStream()) {
+            return in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the prepared PDF", e);
+        }
     }
 
     private static byte[] tail(DSSDocument document) {

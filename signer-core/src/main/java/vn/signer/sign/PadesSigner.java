@@ -113,7 +113,10 @@ final class PadesSigner implements FormatSigner {
         SignatureValue value = DssParameters.signatureValue(toBeSigned, key, options);
         DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
         if (options.level() == Level.B && prepared != null) {
-            return ContentsPatch.of(prepared, service.cms(document, parameters, value), release);
+            ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value), release);
+            if (patch != null) {
+                return patch;
+            }
         }
         return SignedOutput.of(service.signDocument(document, parameters, value), release);
     }

@@ -119,6 +119,9 @@ public final class Preflight {
         if (latest.getStatus() == CertificateStatus.REVOKED) {
             findings.add(new Finding(Severity.PROBLEM, name + " is revoked since " + latest.getRevocationDate().toInstant()
                     + " (" + source + ")"));
+        } else if (latest.getStatus() != CertificateStatus.GOOD) {
+            findings.add(new Finding(Severity.PROBLEM, name + ": the revocation status is " + latest.getStatus()
+                    + " (" + source + "); a long-term signature needs a known good status"));
         } else {
             findings.add(new Finding(Severity.OK, name + ": " + latest.getStatus() + " (" + source + ")"));
         }

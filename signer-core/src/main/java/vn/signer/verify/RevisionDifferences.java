@@ -43,10 +43,15 @@ final class RevisionDifferences implements PdfDifferencesFinder {
         return sameRevision(signed, last) ? List.of() : delegate.getVisualDifferences(signed, last);
     }
 
-    /** The final document is the signed revision when one of its signatures covering the whole file is in both. */
+    /**
+     * The final document is the signed revision when a signature's byte range reaches the end of both:
+     * the signed revision is a prefix of the final file, so equal lengths mean equal bytes. (A range that
+     * only matches the final length — a decoy planted before signing — does not end the signed revision.)
+     */
     private static boolean sameRevision(PdfDocumentReader signed, PdfDocumentReader last) {
         try {
             Set<String> signedRanges = signed.extractSigDictionaries().keySet().stream()
+                    .filter(signed::isSignatureCoversWholeDocument)
                     .map(RevisionDifferences::range).collect(Collectors.toSet());
             return last.extractSigDictionaries().keySet().stream()
                     .anyMatch(d -> last.isSignatureCoversWholeDocument(d) && signedRanges.contains(range(d)));

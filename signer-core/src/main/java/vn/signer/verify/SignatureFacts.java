@@ -59,6 +59,11 @@ final class SignatureFacts {
             if (!changes.disallowed().isEmpty()) {
                 verdict = Verdict.INVALID;
                 reasons.addAll(changes.disallowed());
+            } else if (!coversWhole && !changesWereAnalysed(reports, signature.getId()) && verdict == Verdict.VALID) {
+                // DSS gives up on the change analysis of every signature at the first error, leaving
+                // empty lists that read as "nothing changed": that check was not done, so not VALID.
+                verdict = Verdict.INDETERMINATE;
+                reasons.add(texts.get("pdf.changes.unchecked"));
             }
             warnings.addAll(changes.allowed());
         } else {
@@ -125,6 +130,13 @@ final class SignatureFacts {
             case TOTAL_FAILED, FAILED -> Verdict.INVALID;
             default -> Verdict.INDETERMINATE;
         };
+    }
+
+    private static boolean changesWereAnalysed(Reports reports, String id) {
+        return reports.getDiagnosticData().getJaxbModel().getSignatures().stream()
+                .filter(s -> s.getId().equals(id)).findFirst()
+                .map(s -> s.getPDFRevision() != null && s.getPDFRevision().getModificationDetection() != null)
+                .orElse(false);
     }
 
     /** A PDF signature covers the whole file when its byte range reaches the end of the file. */

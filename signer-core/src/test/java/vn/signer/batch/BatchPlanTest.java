@@ -92,6 +92,16 @@ class BatchPlanTest {
     }
 
     @Test
+    void anOutputThatIsAnotherInputOfTheRunIsRefused() throws IOException {
+        Path a = file("a.pdf");
+        Path earlier = file("a-signed.pdf");
+        BatchPlan plan = new BatchPlan(false, List.of(), List.of(), null, DocumentSigner::defaultOutput);
+        SignerException e = assertThrows(SignerException.class, () -> plan.items(List.of(a, earlier), null));
+        assertEquals(ErrorCode.USAGE, e.code());
+        assertTrue(e.getMessage().contains("is an input of this run"), e.getMessage());
+    }
+
+    @Test
     void singleOutputNeedsExactlyOneDocumentAndMissingPathsAreNamed() throws IOException {
         file("a.pdf");
         file("b.pdf");

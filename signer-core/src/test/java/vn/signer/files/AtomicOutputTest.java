@@ -88,6 +88,15 @@ class AtomicOutputTest {
     }
 
     @Test
+    void anOutputGetsThePermissionsOfAnyFileTheUserWrites() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path target = dir.resolve("signed.pdf");
+        AtomicOutput.write(target, false, out -> out.write(1));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target),
+                "not the owner-only mode of a temporary file");
+    }
+
+    @Test
     void createsMissingFoldersAndRecognisesItsTemporaryNames() throws IOException {
         Path target = dir.resolve("a/b/out.xml");
         AtomicOutput.write(target, false, out -> out.write('x'));

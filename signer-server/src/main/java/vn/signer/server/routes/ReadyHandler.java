@@ -2,6 +2,7 @@ package vn.signer.server.routes;
 
 import io.javalin.http.Context;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,16 @@ import vn.signer.timestamp.TimestampAuthorities;
  * profile's state in the body.
  */
 final class ReadyHandler {
+    /**
+     * /ready is public and each check signs on the token and asks every TSA: anyone polling it in a loop
+     * would starve real signing and spend TSA quota, so a result serves every caller for this long.
+     */
+    private static final Duration REUSE = Duration.ofSeconds(10);
+
     private final ServerContext server;
     private final SecureRandom random = new SecureRandom();
+    private List<ProfileState> lastStates;
+    private Instant lastChecked = Instant.MIN;
 
     ReadyHandler(ServerContext server) {
         this.server = server;
@@ -42,12 +51,22 @@ final class ReadyHandler {
     }
 
     void handle(Context ctx) {
-        List<ProfileState> states = new ArrayList<>();
-        for (SigningProfile profile : server.profiles().all()) {
-            states.add(check(profile));
-        }
+        List<ProfileState> states = states();
         boolean ready = !server.gate().closed() && states.stream().allMatch(ProfileState::ready);
         ctx.status(ready ? 200 : 503).contentType("application/json").result(Json.line(new Readiness(ready, states)));
+    }
+
+    private synchronized List<ProfileState> states() {
+        Instant now = Instant.now();
+        if (lastStates == null || lastChecked.plus(REUSE).isBefore(now)) {
+            List<ProfileState> states = new ArrayList<>();
+            for (SigningProfile profile : server.profiles().all()) {
+                states.add(check(profile));
+            }
+            lastStates = List.copyOf(states);
+            lastChecked = now;
+        }
+        return lastStates;
     }
 
     private ProfileState check(SigningProfile profile) {
