@@ -109,6 +109,23 @@ class BatchCommandTest {
     }
 
     @Test
+    void anOutputOfAnOlderVersionOfTheDocumentIsNotTakenAsDone() throws Exception {
+        Path in = inputs(1);
+        Path out = dir.resolve("out");
+        assertEquals(0, Cli.run(args("sign", Cli.demoP12(), "-r", "--out-dir", out, in)).exit());
+        Path xml = in.resolve("ho-so.xml");
+        Files.writeString(xml, Files.readString(xml).replace("Nguyễn Văn Hùng", "Nguyễn Văn Hưng"));
+        Path pdf = in.resolve("2026/11/cong-van-0.pdf");
+        Files.write(pdf, Files.readAllBytes(Cli.SAMPLE_PDF), java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Run again = Cli.run(args("sign", Cli.demoP12(), "-r", "--out-dir", out, "--json", in));
+        assertEquals(73, again.exit(), "both outputs are stale, none may be skipped: " + again);
+        Map<String, JsonNode> lines = byFile(again.json());
+        assertEquals("OUTPUT_EXISTS", lines.get("ho-so.xml").get("error").asText(), again.toString());
+        assertEquals("OUTPUT_EXISTS", lines.get("cong-van-0.pdf").get("error").asText(), again.toString());
+    }
+
+    @Test
     void besideTheInputsEarlierOutputsAreNotSignedAgain() throws Exception {
         Path in = inputs(3);
         assertEquals(0, Cli.run(args("sign", Cli.demoP12(), "-r", in)).exit());

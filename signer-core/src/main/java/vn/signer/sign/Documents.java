@@ -2,6 +2,7 @@ package vn.signer.sign;
 
 import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.FileDocument;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +63,11 @@ public final class Documents {
             }
         }
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!(e instanceof DSSException)) {
+            // Not DSS refusing the document but a defect (ours or a library's): do not blame the document.
+            return new SignerException(ErrorCode.SIGNING_FAILED, input + ": unexpected failure while " + action + "ing ("
+                    + e.getClass().getSimpleName() + ": " + reason + ")", "run with --verbose and report it", e);
+        }
         return new SignerException(ErrorCode.NOT_SIGNABLE, input + ": this " + format + " cannot be " + action + "ed: " + reason,
                 format == DocumentFormat.PDF ? "check that the PDF opens and is not certified against changes" : null, e);
     }

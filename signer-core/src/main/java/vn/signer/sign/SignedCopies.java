@@ -1,22 +1,26 @@
 package vn.signer.sign;
 
+import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.signature.AdvancedSignature;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.xml.utils.XMLCanonicalizer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import vn.signer.document.DocumentFormat;
 
 /**
  * Recognises an output that an earlier run already produced: a copy of the input signed with the same
- * key. For a PDF the output must also begin with the input's bytes (a signature is an incremental
- * update), so an output made from an older version of the document is not taken as done.
+ * key. For a PDF the output must begin with the input's bytes (a signature is an incremental update);
+ * for XML, what the signature signed must be the input (compared canonically). An output made from an
+ * older version of the document is therefore never taken as done.
  */
 final class SignedCopies {
     private SignedCopies() {
@@ -24,14 +28,16 @@ final class SignedCopies {
 
     static boolean isSignedCopy(Path input, Path output, X509Certificate signer) {
         try {
-            if (DocumentFormat.detect(output) == DocumentFormat.PDF && !startsWith(output, input)) {
+            boolean pdf = DocumentFormat.detect(output) == DocumentFormat.PDF;
+            if (pdf && !startsWith(output, input)) {
                 return false;
             }
             SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(output.toFile()));
             validator.setCertificateVerifier(new CommonCertificateVerifier());
             CertificateToken token = new CertificateToken(signer);
             for (AdvancedSignature signature : validator.getSignatures()) {
-                if (signature.getCertificateSource().getCertificates().contains(token)) {
+                if (signature.getCertificateSource().getCertificates().contains(token)
+                        && (pdf || signedContentIs(validator, signature, input))) {
                     return true;
                 }
             }
@@ -40,6 +46,20 @@ final class SignedCopies {
             // An unreadable output is not a finished one; the caller reports that it exists.
             return false;
         }
+    }
+
+    private static boolean signedContentIs(SignedDocumentValidator validator, AdvancedSignature signature, Path input)
+            throws IOException {
+        XMLCanonicalizer c14n = XMLCanonicalizer.createInstance();
+        byte[] expected = c14n.canonicalize(Files.readAllBytes(input));
+        for (DSSDocument original : validator.getOriginalDocuments(signature)) {
+            try (InputStream in = original.openStream()) {
+                if (Arrays.equals(expected, c14n.canonicalize(in.readAllBytes()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(Path file, Path prefix) throws IOException {
@@ -51,7 +71,7 @@ final class SignedCopies {
             byte[] x = new byte[1 << 16];
             byte[] y = new byte[1 << 16];
             for (int n = a.readNBytes(x, 0, x.length); n > 0; n = a.readNBytes(x, 0, x.length)) {
-                if (b.readNBytes(y, 0, n) != n || !java.util.Arrays.equals(x, 0, n, y, 0, n)) {
+                if (b.readNBytes(y, 0, n) != n || !Arrays.equals(x, 0, n, y, 0, n)) {
                     return false;
                 }
             }

@@ -109,7 +109,12 @@ final class RevocationSources {
         @Override
         public RevocationToken<R> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
             RevocationToken<R> token = first.getRevocationToken(certificate, issuer);
-            return token != null ? token : second.getRevocationToken(certificate, issuer);
+            // An outdated CRL file must not hide a current answer from the network.
+            if (token != null && (token.getNextUpdate() == null || token.getNextUpdate().after(new Date()))) {
+                return token;
+            }
+            RevocationToken<R> fresher = second.getRevocationToken(certificate, issuer);
+            return fresher != null ? fresher : token;
         }
     }
 }

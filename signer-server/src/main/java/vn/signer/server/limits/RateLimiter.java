@@ -39,7 +39,14 @@ public final class RateLimiter {
         double perSecond = rate == null ? defaultRate : rate;
         long now = System.nanoTime();
         if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear();
+            // Forget only callers idle long enough to have refilled: wiping every bucket would let anyone
+            // with many addresses reset everyone's limit.
+            long idle = (long) (burst / Math.max(perSecond, 1e-9) * 1e9);
+            buckets.values().removeIf(b -> {
+                synchronized (b) {
+                    return now - b.last > idle;
+                }
+            });
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {

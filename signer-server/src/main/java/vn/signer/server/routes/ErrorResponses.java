@@ -53,7 +53,7 @@ public final class ErrorResponses {
             status = status(error.code());
             code = error.code().name();
             // Messages name the server's temporary file; callers know their document by what they sent.
-            message = error.oneLine().replaceAll("\\S*signer-upload-\\S*?\\.(bin|pdf|xml)", "the document");
+            message = error.oneLine().replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", "the document");
         } else if (e instanceof HttpResponseException error) {
             status = error.getStatus();
             code = status == 413 ? "TOO_LARGE" : "BAD_REQUEST";

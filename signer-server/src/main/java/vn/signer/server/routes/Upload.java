@@ -49,14 +49,21 @@ public record Upload(String name, Path file, String sha256, DocumentFormat forma
             UploadedFile part = multipartDocument(ctx, maxBytes);
             body = part.content();
             declaredFormat = null;
-            name = part.filename() == null || part.filename().isBlank() ? name : Path.of(part.filename()).getFileName().toString();
+            // Only the last path element of what the client says, and never through Path.of (a NUL would throw).
+            name = part.filename() == null || part.filename().isBlank() ? name : part.filename().replaceAll(".*[/\\\\]", "");
         } else {
             declaredFormat = formatOf(mediaType);
             body = ctx.req().getInputStream();
         }
         Path file = Files.createTempFile(tempDir, "signer-upload-", ".bin");
         try {
-            String sha256 = copy(body, file, maxBytes);
+            String sha256;
+            try {
+                sha256 = copy(body, file, maxBytes);
+            } catch (IOException e) {
+                // The client stopped sending (aborted or truncated upload): its request is bad, the server is fine.
+                throw HttpError.badRequest("the request body could not be read to its end");
+            }
             ctx.attribute(SHA256_ATTRIBUTE, sha256);
             DocumentFormat format = DocumentFormat.detect(file);
             if (declaredFormat != null && declaredFormat != format) {
