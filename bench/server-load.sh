@@ -19,7 +19,8 @@ sed -e "s/^port: .*/port: $port/" -e "s#file: ../target/demo-audit.jsonl#file: $
 SIGNER_SERVER_JAVA_OPTS="${SIGNER_SERVER_JAVA_OPTS:--Xmx512m}" "$here/bin/signer-server" \
     --config "$here/samples/.bench-server.yaml" > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$here/samples/.bench-server.yaml"; rm -rf "$work"' EXIT
+# Under set -e a failing 'wait' (the server ends by SIGTERM: 143) would abort the clean-up.
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -f "$here/samples/.bench-server.yaml"; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 
 key=DEMO-signer-api-key
