@@ -20,15 +20,15 @@ import vn.signer.verify.CertificateVerifiers;
 public final class DocumentExtender {
     private final Level level;
     private final SigningServices services;
-    private final PadesSigner pades;
-    private final XadesSigner xades;
+    private final Lazily<PadesSigner> pades;
+    private final Lazily<XadesSigner> xades;
 
     private DocumentExtender(Level level, SigningServices services) {
         this.level = level;
         this.services = services;
         CommonCertificateVerifier verifier = CertificateVerifiers.create(services.trust());
-        this.pades = new PadesSigner(verifier, services);
-        this.xades = new XadesSigner(verifier, services);
+        this.pades = new Lazily<>(() -> new PadesSigner(verifier, services));
+        this.xades = new Lazily<>(() -> new XadesSigner(verifier, services));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class DocumentExtender {
     public SignOutcome extend(Path input, Path output, boolean overwrite) {
         long start = System.nanoTime();
         DocumentFormat format = Documents.prepare(input, output, overwrite);
-        FormatSigner signer = format == DocumentFormat.PDF ? pades : xades;
+        FormatSigner signer = format == DocumentFormat.PDF ? pades.get() : xades.get();
         services.timestamps().startRecording();
         DSSDocument extended = Documents.withDss(input, format, "extend", document -> signer.extend(document, level));
         AtomicOutput.write(output, overwrite, extended::writeTo);

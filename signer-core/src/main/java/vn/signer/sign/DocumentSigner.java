@@ -29,8 +29,8 @@ public final class DocumentSigner {
     private final SignatureOptions options;
     private final SigningServices services;
     private final List<X509Certificate> chain;
-    private final PadesSigner pades;
-    private final XadesSigner xades;
+    private final Lazily<PadesSigner> pades;
+    private final Lazily<XadesSigner> xades;
 
     private DocumentSigner(SigningKey key, SignatureOptions options, SigningServices services) {
         this.key = key;
@@ -40,8 +40,8 @@ public final class DocumentSigner {
         pool.addAll(services.trust().trustAnchors());
         this.chain = Chains.complete(key.chain(), pool);
         CommonCertificateVerifier verifier = certificateVerifier(key, services.trust());
-        this.pades = new PadesSigner(verifier, services);
-        this.xades = new XadesSigner(verifier, services);
+        this.pades = new Lazily<>(() -> new PadesSigner(verifier, services));
+        this.xades = new Lazily<>(() -> new XadesSigner(verifier, services));
     }
 
     /**
@@ -127,7 +127,7 @@ public final class DocumentSigner {
         DocumentFormat format = Documents.prepare(input, output, overwrite);
         Instant now = Instant.now();
         CertificateCheck.requireUsable(key, now);
-        FormatSigner signer = format == DocumentFormat.PDF ? pades : xades;
+        FormatSigner signer = format == DocumentFormat.PDF ? pades.get() : xades.get();
         if (services.timestamps() != null) {
             services.timestamps().startRecording();
         }
