@@ -70,6 +70,8 @@ public final class DocumentVerifier {
             validator.setCertificateVerifier(certificateVerifier);
             validator.setDetachedContents(detachedContents());
             validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
+            // The ETSI validation report is a third rendering of the same result; nothing here reads it.
+            validator.setEnableEtsiValidationReport(false);
             if (validator instanceof PDFDocumentValidator pdf) {
                 PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
                 factory.setPdfDifferencesFinder(new RevisionDifferences());
