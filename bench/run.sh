@@ -27,6 +27,8 @@ echo "== batch, PKCS#12"
 "${JAVA[@]}" vn.signer.bench.Bench batch p12 "$DOCS" "$ROUNDS"
 echo "== batch, SoftHSM2 token"
 "${JAVA[@]}" vn.signer.bench.Bench batch token "$DOCS" "$ROUNDS"
+echo "== verification"
+"${JAVA[@]}" vn.signer.bench.Bench verify 300
 echo "== one 50 MB PDF"
 "${JAVA[@]}" vn.signer.bench.Bench large 50 5
 

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.signer.batch.BatchItem;
+import vn.signer.certs.CertificateFiles;
 import vn.signer.batch.BatchRunner;
 import vn.signer.batch.BatchSummary;
 import vn.signer.keys.KeySelector;
@@ -36,6 +37,9 @@ import vn.signer.keys.TokenSelector;
 import vn.signer.sign.DocumentSigner;
 import vn.signer.sign.SignatureOptions;
 import vn.signer.testing.LargePdf;
+import vn.signer.verify.DocumentVerifier;
+import vn.signer.verify.VerificationSettings;
+import vn.signer.verify.Verdict;
 
 /**
  * The benchmarks of issue 4, each against a naive baseline in the same run on the same inputs: a
@@ -47,6 +51,7 @@ import vn.signer.testing.LargePdf;
  * large MB ROUNDS               one large PDF, warm, naive vs signer, medians
  * large-once FILE               signs FILE once and prints the peak heap (run in a JVM with -Xmx64m)
  * naive-once FILE OUT           signs FILE once the naive way (for the cold-start comparison)
+ * verify N                      verifies the signed sample N times in one thread, prints the median of the last half
  * </pre>
  */
 public final class Bench {
@@ -59,7 +64,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: batch p12|token DOCS ROUNDS | large MB ROUNDS | large-once FILE"
-                    + " | naive-once FILE OUTDIR");
+                    + " | naive-once FILE OUTDIR | verify N");
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         Path repo = Path.of(System.getProperty("signer.repo", "."));
@@ -67,6 +72,7 @@ public final class Bench {
             case "batch" -> batch(repo, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "large" -> large(repo, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "large-once" -> largeOnce(repo, Path.of(args[1]));
+            case "verify" -> verify(repo, Integer.parseInt(args[1]));
             case "naive-once" -> {
                 try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(officerP12(repo).toFile(),
                         new KeyStore.PasswordProtection(P12_PASSWORD))) {
@@ -214,6 +220,32 @@ public final class Bench {
                     Files.size(input) / 1_000_000, ms, Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024.0 / 1024.0);
             Files.delete(output);
         }
+    }
+
+    private static void verify(Path repo, int times) throws Exception {
+        Path work = Files.createTempDirectory("signer-bench-verify-");
+        Path input = Files.copy(sample(repo), work.resolve("one.pdf"));
+        Path signed = work.resolve("one-signed.pdf");
+        try (KeySource source = Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone())) {
+            DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.defaults()).sign(input, signed, false);
+        }
+        Path pki = repo.resolve("samples/demo-pki");
+        DocumentVerifier verifier = DocumentVerifier.create(VerificationSettings.builder()
+                .trust(CertificateFiles.read(List.of(pki.resolve("root-ca.pem"))))
+                .crlFiles(List.of(pki.resolve("root.crl"), pki.resolve("issuing-ca.crl"))).offline(true).build());
+        double[] millis = new double[times / 2];
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            if (verifier.verify(signed).verdict() != Verdict.VALID) {
+                throw new IllegalStateException("the sample does not verify VALID");
+            }
+            if (i >= times - millis.length) {
+                millis[i - (times - millis.length)] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        System.out.printf("verify: the signed one-page sample, one thread, offline with CRL files: median %.1f ms "
+                + "over the last %d of %d runs%n", median(millis), millis.length, times);
+        deleteTree(work);
     }
 
     private static double median(double[] values) {
