@@ -104,7 +104,7 @@ public final class Bench {
              KeySource source = ourKeys(repo, keyKind)) {
             DSSPrivateKeyEntry dssKey = dssToken.getKeys().get(0);
             DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.label("officer")), SignatureOptions.defaults());
-            int jobs = Runtime.getRuntime().availableProcessors();
+            int jobs = Integer.getInteger("bench.jobs", BatchRunner.defaultJobs());
             for (int round = 0; round < rounds; round++) {
                 Path naiveOut = Files.createDirectories(work.resolve("naive-" + round));
                 long start = System.nanoTime();
@@ -123,9 +123,9 @@ public final class Bench {
         }
         double n = median(naive);
         double o = median(ours);
-        System.out.printf("batch %s: %d one-page PDFs, PAdES-B-B, %d cores: naive loop %.0f docs/s, signer %.0f docs/s, "
-                + "ratio %.2fx (medians of %d rounds)%n", keyKind, docs, Runtime.getRuntime().availableProcessors(), n, o, o / n,
-                rounds);
+        System.out.printf("batch %s: %d one-page PDFs, PAdES-B-B, %d cores, %d jobs: naive loop %.0f docs/s, signer %.0f "
+                + "docs/s, ratio %.2fx (medians of %d rounds)%n", keyKind, docs, Runtime.getRuntime().availableProcessors(),
+                Integer.getInteger("bench.jobs", BatchRunner.defaultJobs()), n, o, o / n, rounds);
         deleteTree(work);
     }
 

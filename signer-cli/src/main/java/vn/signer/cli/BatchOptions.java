@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
+import vn.signer.batch.BatchRunner;
 
 /** Inputs, outputs and parallelism of 'sign' and 'extend', which take files and folders alike. */
 final class BatchOptions {
@@ -25,7 +26,8 @@ final class BatchOptions {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Documents processed at once (default: the number of cores). A token still signs one at a time.")
+            description = "Documents processed at once (default: one more than the number of cores). A token still signs "
+                    + "one at a time.")
     Integer jobs;
 
     @Option(names = "--force", description = "Redo documents whose output exists, replacing it (never an input).")
@@ -39,6 +41,6 @@ final class BatchOptions {
             throw new vn.signer.SignerException(vn.signer.ErrorCode.USAGE, "--jobs must be 1 or more, not " + jobs,
                     "leave it out to use every core");
         }
-        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        return jobs != null ? jobs : BatchRunner.defaultJobs();
     }
 }
