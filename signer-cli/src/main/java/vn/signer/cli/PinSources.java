@@ -1,16 +1,13 @@
 package vn.signer.cli;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
+import vn.signer.keys.PinFile;
 import vn.signer.keys.PinRequest;
 import vn.signer.keys.TokenInfo;
 
@@ -37,7 +34,7 @@ final class PinSources {
         if (file != null) {
             return request -> {
                 refuseUnattendedFinalTry(request);
-                return firstLine(file);
+                return PinFile.read(file);
             };
         }
         return request -> prompt(request, console, err);
@@ -52,22 +49,6 @@ final class PinSources {
         if (request.pinStatus() == TokenInfo.PinStatus.FINAL_TRY) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(),
                     "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it");
-        }
-    }
-
-    private static char[] firstLine(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such PIN file", "check the path");
-        }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            if (line == null || line.isEmpty()) {
-                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, file + ": the PIN file is empty",
-                        "write the PIN on its first line");
-            }
-            return line.toCharArray();
-        } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read the PIN file: " + e.getMessage(), null, e);
         }
     }
 

@@ -147,7 +147,7 @@ public final class BatchRunner {
     }
 
     /** Failures that concern one document; anything else (the key, the token, the TSA) stops the run. */
-    public static boolean concernsOneDocument(ErrorCode code) {
+    private static boolean concernsOneDocument(ErrorCode code) {
         return switch (code) {
             case BAD_INPUT, NOT_SIGNABLE, INPUT_MISSING, OUTPUT_EXISTS, USAGE, IO -> true;
             default -> false;

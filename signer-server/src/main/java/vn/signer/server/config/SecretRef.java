@@ -1,18 +1,15 @@
 package vn.signer.server.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.keys.PinFile;
 
 /**
  * Where a PIN or password is kept: an environment variable or a file, never the configuration itself.
  * Exactly one of the two is given.
  *
  * @param env  the environment variable holding it
- * @param file the file holding it (one line; a final line break is ignored)
+ * @param file the file holding it (its first line)
  */
 public record SecretRef(String env, String file) {
 
@@ -23,7 +20,7 @@ public record SecretRef(String env, String file) {
     /**
      * Reads the secret; the caller wipes the array.
      *
-     * @throws SignerException PIN_UNAVAILABLE naming the variable or file, never the value
+     * @throws SignerException PIN_UNAVAILABLE or INPUT_MISSING naming the variable or file, never the value
      */
     public char[] read(ServerConfig config) {
         if (env != null) {
@@ -34,16 +31,7 @@ public record SecretRef(String env, String file) {
             }
             return value.toCharArray();
         }
-        Path path = config.path(file);
-        try {
-            String value = Files.readString(path, StandardCharsets.UTF_8);
-            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
-                    : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-            return value.toCharArray();
-        } catch (IOException e) {
-            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, path + ": cannot read the PIN file (" + e.getClass().getSimpleName() + ")",
-                    "check the path and its permissions", e);
-        }
+        return PinFile.read(config.path(file));
     }
 
     @Override
