@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# 60-second mixed load on signer-server: 8 clients verify a signed one-page PDF while 8 clients sign
-# the unsigned one at B-B (16 concurrent clients), with wrk (apt-get install wrk). Starts the server
-# from the packaged jar on the demo configuration with the rate limit raised, prints wrk's figures,
-# the error answers and the server's memory (RSS and heap after GC) at the start and end of the run.
-# Usage: bench/server-load.sh [SECONDS]   (build first: mvn -B -DskipTests package)
+# Load on signer-server with wrk (apt-get install wrk): first each endpoint alone with 16 clients
+# (ALONE seconds each, default 30), then the 60-second mixed run: 8 clients verify a signed one-page
+# PDF while 8 clients sign the unsigned one at B-B (16 concurrent clients). Starts the server from the
+# packaged jar on the demo configuration with the rate limit raised, prints wrk's figures, the error
+# answers and the server's memory (RSS and heap after GC) at the start, middle and end of the mixed run.
+# Usage: [WARMUP=30] [ALONE=30] bench/server-load.sh [SECONDS]   (build first: mvn -B -DskipTests package)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
+alone="${ALONE:-30}"
 work="$(mktemp -d)"
 port=18443
 command -v wrk >/dev/null || { echo "server-load: install wrk (apt-get install wrk)" >&2; exit 69; }
@@ -53,11 +55,25 @@ memory() {
   echo "$1: RSS $((rss / 1024)) MB, heap used after GC ${heap} MB, load average $load"
 }
 
-# Warm-up, then the measured run.
-wrk -t1 -c4 -d10s -s "$work/verify.lua" "http://127.0.0.1:$port/v1/verify" >/dev/null
-wrk -t1 -c4 -d10s -s "$work/sign.lua" "http://127.0.0.1:$port/v1/sign?profile=organisation" >/dev/null
-memory "memory before"
+# Warm-up: the JIT compiles DSS's code for a minute or more, and its compiler threads' CPU would
+# otherwise be counted against the first requests. Then the measured runs.
+wrk -t1 -c16 -d"${WARMUP:-30}s" -s "$work/verify.lua" "http://127.0.0.1:$port/v1/verify" >/dev/null
+wrk -t1 -c16 -d"${WARMUP:-30}s" -s "$work/sign.lua" "http://127.0.0.1:$port/v1/sign?profile=organisation" >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+# The server's CPU time (user + system, ms): per request it does not depend on what else shares the machine.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$server/stat"; }
+alone_run() { # $1 name, $2 path
+  local before after line
+  before=$(cpu_ms)
+  line=$(wrk -t1 -c16 -d"${alone}s" --timeout 5s --latency -s "$work/$1.lua" "http://127.0.0.1:$port$2" | grep "^$1:")
+  after=$(cpu_ms)
+  echo "$line, server CPU $(awk -v c=$((after - before)) -v n="$(echo "$line" | awk '{print $2}')" 'BEGIN {printf "%.1f", c / n}') ms/request"
+}
+echo "== each endpoint alone, 16 clients, ${alone} s"
+alone_run verify /v1/verify
+alone_run sign "/v1/sign?profile=organisation"
+echo "== mixed, 8 + 8 clients, ${seconds} s"
+memory "memory before"
 wrk -t1 -c8 -d"${seconds}s" --timeout 5s --latency -s "$work/verify.lua" "http://127.0.0.1:$port/v1/verify" > "$work/verify.out" &
 wrk -t1 -c8 -d"${seconds}s" --timeout 5s --latency -s "$work/sign.lua" "http://127.0.0.1:$port/v1/sign?profile=organisation" > "$work/sign.out" &
 sleep $((seconds / 2)); memory "memory mid-run"

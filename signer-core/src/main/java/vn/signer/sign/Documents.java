@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.PdfTail;
 import vn.signer.document.SafeXml;
@@ -41,7 +42,7 @@ public final class Documents {
     /** Runs a DSS operation on {@code input}, turning its failures into {@link SignerException}s. */
     static <T> T withDss(Path input, DocumentFormat format, String action, Function<DSSDocument, T> operation) {
         try {
-            return operation.apply(new FileDocument(input.toFile()));
+            return ServiceLookups.run(() -> operation.apply(new FileDocument(input.toFile())));
         } catch (RuntimeException e) {
             throw failure(input, format, action, e);
         }

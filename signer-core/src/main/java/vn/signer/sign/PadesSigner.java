@@ -8,6 +8,7 @@ import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
@@ -42,12 +43,25 @@ final class PadesSigner implements FormatSigner {
         this.inMemory = service(new PdfBoxNativeObjectFactory());
     }
 
-    /** DSS's PAdES service, opened up for the one step the B-level fast path needs: the CMS alone. */
+    /**
+     * DSS's PAdES service, opened up for the one step the B-level fast path needs (the CMS alone), and
+     * without DSS's check of the signing certificate before each signature.
+     */
     private static final class Service extends PAdESService {
         private static final long serialVersionUID = 1L;
 
         Service(CertificateVerifier verifier) {
             super(verifier);
+        }
+
+        /**
+         * DocumentSigner checks the certificate before every signature (CertificateCheck: valid now,
+         * allowed to sign, key strong enough). DSS's check, with its revocation check off as signer
+         * leaves it, asks only whether the certificate is valid now, and builds a whole validation
+         * context (chain, revocation look-up) for that answer: a tenth of signing a one-page PDF.
+         */
+        @Override
+        protected void assertSigningCertificateValid(AbstractSignatureParameters<?> parameters) {
         }
 
         byte[] cms(DSSDocument document, PAdESSignatureParameters parameters, SignatureValue value) {

@@ -8,7 +8,6 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
-import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
 
@@ -28,7 +28,7 @@ public final class DocumentVerifier {
     private final VerificationSettings settings;
     private final CommonCertificateVerifier certificateVerifier;
     /** Parsing DSS's policy file takes longer than validating a small document: parse it once. */
-    private final ValidationPolicy policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+    private final ValidationPolicy policy = DefaultPolicy.create();
 
     private DocumentVerifier(VerificationSettings settings, CommonCertificateVerifier certificateVerifier) {
         this.settings = settings;
@@ -66,18 +66,7 @@ public final class DocumentVerifier {
         Instant now = Instant.now();
         Reports reports;
         try {
-            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
-            validator.setCertificateVerifier(certificateVerifier);
-            validator.setDetachedContents(detachedContents());
-            validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
-            // The ETSI validation report is a third rendering of the same result; nothing here reads it.
-            validator.setEnableEtsiValidationReport(false);
-            if (validator instanceof PDFDocumentValidator pdf) {
-                PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
-                factory.setPdfDifferencesFinder(new RevisionDifferences());
-                pdf.setPdfObjFactory(factory);
-            }
-            reports = validator.validateDocument(policy);
+            reports = ServiceLookups.run(() -> validate(file));
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -90,6 +79,23 @@ public final class DocumentVerifier {
                 .map(signature -> SignatureFacts.report(signature, reports, format, fileLength, texts))
                 .toList();
         return new VerificationReport(file.toString(), format.name(), VerificationReport.of(signatures), signatures, now);
+    }
+
+    private Reports validate(Path file) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
+        validator.setCertificateVerifier(certificateVerifier);
+        validator.setDetachedContents(detachedContents());
+        validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
+        // The ETSI validation report is a third rendering of the same result; nothing here reads it.
+        validator.setEnableEtsiValidationReport(false);
+        if (validator instanceof PDFDocumentValidator pdf) {
+            PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+            RevisionDifferences differences = new RevisionDifferences();
+            factory.setPdfDifferencesFinder(differences);
+            factory.setPdfObjectModificationsFinder(differences);
+            pdf.setPdfObjFactory(factory);
+        }
+        return validator.validateDocument(policy);
     }
 
     private List<DSSDocument> detachedContents() {

@@ -7,6 +7,9 @@ import eu.europa.esig.dss.pdf.PdfDocumentReader;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.modifications.PdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.modifications.PdfModification;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfObjectModificationsFinder;
+import eu.europa.esig.dss.pdf.modifications.PdfObjectModifications;
+import eu.europa.esig.dss.pdf.modifications.PdfObjectModificationsFinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -16,12 +19,19 @@ import java.util.stream.Collectors;
 /**
  * DSS's comparison of a signed revision with the final document, minus the work that cannot find
  * anything: when the signature covers the whole file, both are the same bytes, yet DSS would still
- * render every page twice and compare the pictures, which is most of the time a verification takes.
- * Whenever the revisions differ, DSS's own finder does the full comparison (that is what catches
- * content changed after signing).
+ * render every page twice and compare the pictures, which is most of the time a verification takes,
+ * and walk both object trees side by side. Whenever the revisions differ, DSS's own finders do the
+ * full comparison (that is what catches content changed after signing).
+ *
+ * <p>One instance serves one verification (DSS asks about the same pair of revisions several times
+ * in a row; the answer is kept for the last pair), so it is not shared between threads.
  */
-final class RevisionDifferences implements PdfDifferencesFinder {
+final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModificationsFinder {
     private final DefaultPdfDifferencesFinder delegate = new DefaultPdfDifferencesFinder();
+    private final DefaultPdfObjectModificationsFinder objectsDelegate = new DefaultPdfObjectModificationsFinder();
+    private PdfDocumentReader lastSigned;
+    private PdfDocumentReader lastFinal;
+    private boolean lastSame;
 
     @Override
     public List<PdfModification> getAnnotationOverlaps(PdfDocumentReader reader) {
@@ -43,12 +53,26 @@ final class RevisionDifferences implements PdfDifferencesFinder {
         return sameRevision(signed, last) ? List.of() : delegate.getVisualDifferences(signed, last);
     }
 
+    @Override
+    public PdfObjectModifications find(PdfDocumentReader signed, PdfDocumentReader last) {
+        return sameRevision(signed, last) ? new PdfObjectModifications() : objectsDelegate.find(signed, last);
+    }
+
+    private boolean sameRevision(PdfDocumentReader signed, PdfDocumentReader last) {
+        if (signed != lastSigned || last != lastFinal) {
+            lastSame = coversFinal(signed, last);
+            lastSigned = signed;
+            lastFinal = last;
+        }
+        return lastSame;
+    }
+
     /**
      * The final document is the signed revision when a signature's byte range reaches the end of both:
      * the signed revision is a prefix of the final file, so equal lengths mean equal bytes. (A range that
      * only matches the final length — a decoy planted before signing — does not end the signed revision.)
      */
-    private static boolean sameRevision(PdfDocumentReader signed, PdfDocumentReader last) {
+    private static boolean coversFinal(PdfDocumentReader signed, PdfDocumentReader last) {
         try {
             Set<String> signedRanges = signed.extractSigDictionaries().keySet().stream()
                     .filter(signed::isSignatureCoversWholeDocument)
