@@ -2,7 +2,6 @@ package vn.signer.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -53,37 +52,89 @@ public final class AtomicOutput {
      * @throws SignerException OUTPUT_EXISTS, IO; or whatever {@code content} throws
      */
     public static void write(Path target, boolean overwrite, Content content) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (!overwrite && Files.exists(absolute)) {
+        if (!overwrite && Files.exists(target.toAbsolutePath())) {
             throw exists(target);
         }
-        Path temp;
+        try (Staged staged = stage(target)) {
+            try (OutputStream out = Files.newOutputStream(staged.path(), StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw cannotWrite(target, e);
+            }
+            staged.commit(overwrite);
+        }
+    }
+
+    /**
+     * A new, empty temporary file beside {@code target}, for content that someone else writes (DSS
+     * preparing a large PDF): once complete, {@link Staged#commit} makes it the target, so the content
+     * is written once. Closing an uncommitted one deletes it.
+     *
+     * @throws SignerException IO when the folder cannot be created or written
+     */
+    public static Staged stage(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
         try {
             Files.createDirectories(folder);
-            temp = createTemporary(folder, absolute);
+            return new Staged(createTemporary(folder, absolute), absolute, target);
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, target + ": cannot create a file in " + folder + ": " + e.getMessage(),
                     "check that the folder exists and is writable", e);
         }
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
+    }
+
+    /** A temporary file that becomes its target on {@link #commit}, or disappears on {@link #close}. */
+    public static final class Staged implements AutoCloseable {
+        private final Path temp;
+        private final Path absolute;
+        private final Path target;
+        private boolean committed;
+
+        private Staged(Path temp, Path absolute, Path target) {
+            this.temp = temp;
+            this.absolute = absolute;
+            this.target = target;
+        }
+
+        /** The temporary file, beside the target. */
+        public Path path() {
+            return temp;
+        }
+
+        /** The file this one becomes. */
+        public Path target() {
+            return absolute;
+        }
+
+        /**
+         * Flushes the temporary file to disk and renames it into place.
+         *
+         * @param overwrite replace an existing target; without it an existing target is an error
+         * @throws SignerException OUTPUT_EXISTS, IO
+         */
+        public void commit(boolean overwrite) {
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                moveIntoPlace(temp, absolute, overwrite, target);
+                committed = true;
+            } catch (IOException e) {
+                throw cannotWrite(target, e);
             }
-            moveIntoPlace(temp, absolute, overwrite, target);
-            moved = true;
-        } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, target + ": cannot write: " + e.getMessage(),
-                    "check free space and permissions", e);
-        } finally {
-            if (!moved) {
+        }
+
+        @Override
+        public void close() {
+            if (!committed) {
                 deleteQuietly(temp);
             }
         }
+    }
+
+    private static SignerException cannotWrite(Path target, IOException e) {
+        return new SignerException(ErrorCode.IO, target + ": cannot write: " + e.getMessage(), "check free space and permissions", e);
     }
 
     /**

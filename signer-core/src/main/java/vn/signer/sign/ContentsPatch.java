@@ -6,18 +6,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.files.AtomicOutput;
 
 /**
- * The prepared PDF (its /Contents still zeros) written out with the CMS signature put in place as it
- * streams by. DSS's own final step copies the whole file one byte at a time to do the same, which
- * dominates the signing time of large documents; here the file is copied in large blocks and the
- * signature lands at the offset given by the document's last /ByteRange.
+ * The prepared PDF (its /Contents still zeros) with the CMS signature put in at the offset given by the
+ * document's last /ByteRange. DSS's own final step copies the whole file one byte at a time to do the
+ * same, which dominates the signing time of large documents. When DSS prepared the document in a file
+ * staged beside the output, the signature is written into that file, which is then renamed into
+ * place; otherwise the prepared document is copied out in large blocks with the signature put in as it
+ * streams by.
  */
 final class ContentsPatch implements SignedOutput {
     private static final Pattern BYTE_RANGE = Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*]");
@@ -27,22 +35,25 @@ final class ContentsPatch implements SignedOutput {
     private final long offset;
     private final byte[] hex;
     private final Runnable release;
+    private final AtomicOutput.Staged staged;
 
-    private ContentsPatch(DSSDocument prepared, long offset, byte[] hex, Runnable release) {
+    private ContentsPatch(DSSDocument prepared, long offset, byte[] hex, Runnable release, AtomicOutput.Staged staged) {
         this.prepared = prepared;
         this.offset = offset;
         this.hex = hex;
         this.release = release;
+        this.staged = staged;
     }
 
     /**
      * @param prepared the document DSS prepared for signing, with a zero-filled /Contents
      * @param cms      the CMS signature
      * @param release  frees the resources behind {@code prepared} once written
+     * @param staged   the staged file {@code prepared} was written to, or null when it is elsewhere
      * @return the patch, or null when the placeholder cannot be located for certain (the caller then
      *         lets DSS finish the document its own way)
      */
-    static ContentsPatch of(DSSDocument prepared, byte[] cms, Runnable release) {
+    static ContentsPatch of(DSSDocument prepared, byte[] cms, Runnable release, AtomicOutput.Staged staged) {
         long[] range = lastByteRange(prepared);
         // Only a byte range that starts the file and ends it is the one just prepared.
         if (range == null || range[0] != 0 || range[2] + range[3] != length(prepared) || range[2] <= range[1] + 1) {
@@ -55,26 +66,56 @@ final class ContentsPatch implements SignedOutput {
             throw new SignerException(ErrorCode.SIGNING_FAILED, "the signature (" + cms.length + " bytes) is larger than the "
                     + "space reserved for it (" + capacity / 2 + " bytes)", "report this: the reserved size is computed from the chain");
         }
-        return new ContentsPatch(prepared, start, hex, release);
+        return new ContentsPatch(prepared, start, hex, release, staged);
+    }
+
+    @Override
+    public void save(Path target, boolean overwrite) {
+        if (staged == null || !staged.target().equals(target.toAbsolutePath())) {
+            SignedOutput.super.save(target, overwrite);
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(staged.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer placeholder = ByteBuffer.allocate(1 + hex.length);
+            while (placeholder.hasRemaining()) {
+                if (channel.read(placeholder, offset - 1 + placeholder.position()) < 0) {
+                    throw new IOException("the prepared PDF ended inside its signature placeholder");
+                }
+            }
+            requireEmpty(placeholder.array()[0], Arrays.copyOfRange(placeholder.array(), 1, placeholder.capacity()));
+            ByteBuffer signature = ByteBuffer.wrap(hex);
+            while (signature.hasRemaining()) {
+                channel.write(signature, offset + signature.position());
+            }
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, target + ": cannot write: " + e.getMessage(), "check free space and permissions", e);
+        }
+        staged.commit(overwrite);
     }
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
         try (InputStream in = prepared.openStream()) {
             copy(in, out, offset - 1);
-            if (in.read() != '<') {
-                throw new IOException("the prepared PDF has no '<' where its signature goes");
-            }
+            requireEmpty((byte) in.read(), in.readNBytes(hex.length));
             out.write('<');
             out.write(hex);
-            // What the signature replaces must be the zeros of the placeholder, nothing else.
-            byte[] placeholder = in.readNBytes(hex.length);
-            for (byte b : placeholder) {
-                if (b != '0') {
-                    throw new IOException("the prepared PDF's signature placeholder is not empty");
-                }
-            }
             in.transferTo(out);
+        }
+    }
+
+    /** What the signature replaces must be the zeros of the placeholder, just after its '<', nothing else. */
+    private void requireEmpty(byte opening, byte[] placeholder) throws IOException {
+        if (opening != '<') {
+            throw new IOException("the prepared PDF has no '<' where its signature goes");
+        }
+        if (placeholder.length != hex.length) {
+            throw new IOException("the prepared PDF ended inside its signature placeholder");
+        }
+        for (byte b : placeholder) {
+            if (b != '0') {
+                throw new IOException("the prepared PDF's signature placeholder is not empty");
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.certs.Chains;
 import vn.signer.document.DocumentFormat;
-import vn.signer.files.AtomicOutput;
 import vn.signer.keys.SigningKey;
 import vn.signer.verify.CertificateVerifiers;
 import vn.signer.verify.VerificationSettings;
@@ -132,8 +131,8 @@ public final class DocumentSigner {
             services.timestamps().startRecording();
         }
         try (SignedOutput signed = Documents.withDss(input, format, "sign",
-                document -> signer.sign(document, key, chain, options, Date.from(now)))) {
-            AtomicOutput.write(output, overwrite, signed);
+                document -> signer.sign(document, key, chain, options, Date.from(now), output))) {
+            signed.save(output, overwrite);
         }
         List<URI> tsas = services.timestamps() == null ? List.of() : services.timestamps().usedSinceStart();
         return new SignOutcome(input, output, format, signer.levelName(options.level()),

@@ -1,6 +1,7 @@
 package vn.signer.sign;
 
 import eu.europa.esig.dss.model.DSSDocument;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
@@ -12,10 +13,11 @@ interface FormatSigner {
     /**
      * @param chain       the signer's certificate and the issuers to embed
      * @param signingTime the claimed signing time, the same for the data to sign and the signed result
-     * @return the signed document (for detached XML, the signature alone), to be written then closed
+     * @param output      where the signed document will be saved (large documents are prepared beside it)
+     * @return the signed document (for detached XML, the signature alone), to be saved then closed
      */
     SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                     Date signingTime);
+                     Date signingTime, Path output);
 
     /** Raises every signature of {@code document} to {@code level} (LT or LTA), or renews LTA. */
     DSSDocument extend(DSSDocument document, Level level);

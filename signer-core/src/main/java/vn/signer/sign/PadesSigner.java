@@ -11,8 +11,8 @@ import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
@@ -25,10 +25,16 @@ import vn.signer.keys.SigningKey;
  * An approval signature unless certification is asked for.
  */
 final class PadesSigner implements FormatSigner {
-    /** DSS's own default; enough for B-B with a short chain. */
-    private static final int MIN_CONTENT_SIZE = 9_472;
+    /**
+     * The least space reserved for a signature. Kept small on purpose: PDFBox writes the reserved space
+     * as hex one byte at a time (a fifth of signing a one-page PDF at DSS's default of 9,472 bytes), and
+     * every signed file carries it; {@link #contentSize} adds what the real chain needs.
+     */
+    private static final int MIN_CONTENT_SIZE = 4_096;
     /** Room for a timestamp token with its TSA's chain of up to three certificates. */
     private static final int TIMESTAMP_ROOM = 12_288;
+    /** A document (archive) timestamp: DSS's default space plus room for the TSA's chain. */
+    private static final int ARCHIVE_TIMESTAMP_SIZE = 9_472 + TIMESTAMP_ROOM;
 
     /** Above this size a PDF is prepared in temporary files, so that memory does not grow with the document. */
     static final long LARGE_DOCUMENT = 16L * 1024 * 1024;
@@ -82,19 +88,20 @@ final class PadesSigner implements FormatSigner {
 
     @Override
     public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                             Date signingTime) {
+                             Date signingTime, Path output) {
         if (!isLarge(document)) {
-            return sign(inMemory, document, key, chain, options, signingTime, () -> { });
+            return sign(inMemory, document, key, chain, options, signingTime, () -> { }, null);
         }
-        // One service per large document: its temporary files are removed once the output is written.
-        TempFileResourcesHandlerBuilder tempFiles = new TempFileResourcesHandlerBuilder().setFileNamePrefix("signer-pdf-");
+        // One service per large document: DSS's working copies go beside the output and are removed
+        // once the output is written, unless the prepared one has become the output.
+        StagedResources files = new StagedResources(output);
         PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
-        factory.setResourcesHandlerBuilder(tempFiles);
+        factory.setResourcesHandlerBuilder(files);
         try {
-            return sign(service(factory), document, key, chain, options, signingTime, tempFiles::clear);
+            return sign(service(factory), document, key, chain, options, signingTime, files::clear, files);
         } catch (RuntimeException e) {
-            tempFiles.clear();
+            files.clear();
             throw e;
         }
     }
@@ -104,7 +111,7 @@ final class PadesSigner implements FormatSigner {
     }
 
     private SignedOutput sign(Service service, DSSDocument document, SigningKey key, List<X509Certificate> chain,
-                              SignatureOptions options, Date signingTime, Runnable release) {
+                              SignatureOptions options, Date signingTime, Runnable release, StagedResources files) {
         PAdESSignatureParameters parameters = parameters(options.level());
         DssParameters.applyCommon(parameters, key, chain, options, signingTime);
         parameters.setContentSize(contentSize(key, chain, options.level()));
@@ -127,7 +134,8 @@ final class PadesSigner implements FormatSigner {
         SignatureValue value = DssParameters.signatureValue(toBeSigned, key, options);
         DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
         if (options.level() == Level.B && prepared != null) {
-            ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value), release);
+            ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value), release,
+                    files == null ? null : files.of(prepared));
             if (patch != null) {
                 return patch;
             }
@@ -144,7 +152,7 @@ final class PadesSigner implements FormatSigner {
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(dssLevel(level));
         // The archive timestamp is a signature of its own, with its own reserved space.
-        parameters.getArchiveTimestampParameters().setContentSize(MIN_CONTENT_SIZE + TIMESTAMP_ROOM);
+        parameters.getArchiveTimestampParameters().setContentSize(ARCHIVE_TIMESTAMP_SIZE);
         return parameters;
     }
 

@@ -12,6 +12,15 @@ interface SignedOutput extends AtomicOutput.Content, AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Writes the signed document to {@code target} through a temporary file renamed into place.
+     *
+     * @throws vn.signer.SignerException OUTPUT_EXISTS, IO
+     */
+    default void save(java.nio.file.Path target, boolean overwrite) {
+        AtomicOutput.write(target, overwrite, this);
+    }
+
     /** A document held by DSS; {@code release} runs once it is written. */
     static SignedOutput of(DSSDocument document, Runnable release) {
         return new SignedOutput() {

@@ -7,6 +7,7 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
@@ -25,7 +26,7 @@ final class XadesSigner implements FormatSigner {
 
     @Override
     public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                             Date signingTime) {
+                             Date signingTime, Path output) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
         parameters.setSignatureLevel(dssLevel(options.level()));
         parameters.setSignaturePackaging(switch (options.xmlPackaging()) {
