@@ -11,6 +11,7 @@ import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.token.AbstractKeyStoreTokenConnection;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.KSPrivateKeyEntry;
 import eu.europa.esig.dss.token.Pkcs11SignatureToken;
 import eu.europa.esig.dss.token.Pkcs12SignatureToken;
 import java.io.IOException;
@@ -56,6 +57,8 @@ import vn.signer.verify.Verdict;
  */
 public final class Bench {
     private static final char[] P12_PASSWORD = "demo1234".toCharArray();
+    /** The batch benchmark signs with the organisation's RSA-2048 key, as batch jobs do (issue 4). */
+    private static final String BATCH_KEY = "organisation";
     private static final char[] TOKEN_PIN = "123456".toCharArray();
 
     private Bench() {
@@ -88,6 +91,10 @@ public final class Bench {
         return repo.resolve("samples/documents/cong-van-mau.pdf");
     }
 
+    private static Path organisationP12(Path repo) {
+        return repo.resolve("samples/demo-pki/organisation.p12");
+    }
+
     private static Path officerP12(Path repo) {
         return repo.resolve("samples/demo-pki/officer.p12");
     }
@@ -102,8 +109,10 @@ public final class Bench {
         double[] ours = new double[rounds];
         try (AbstractKeyStoreTokenConnection dssToken = dssToken(repo, keyKind);
              KeySource source = ourKeys(repo, keyKind)) {
-            DSSPrivateKeyEntry dssKey = dssToken.getKeys().get(0);
-            DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.label("officer")), SignatureOptions.defaults());
+            DSSPrivateKeyEntry dssKey = dssToken.getKeys().stream()
+                    .filter(k -> k instanceof KSPrivateKeyEntry entry && entry.getAlias().equals(BATCH_KEY)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no key '" + BATCH_KEY + "' for DSS"));
+            DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.label(BATCH_KEY)), SignatureOptions.defaults());
             int jobs = Integer.getInteger("bench.jobs", BatchRunner.defaultJobs());
             for (int round = 0; round < rounds; round++) {
                 Path naiveOut = Files.createDirectories(work.resolve("naive-" + round));
@@ -147,7 +156,7 @@ public final class Bench {
 
     private static AbstractKeyStoreTokenConnection dssToken(Path repo, String keyKind) throws IOException {
         if (keyKind.equals("p12")) {
-            return new Pkcs12SignatureToken(officerP12(repo).toFile(), new KeyStore.PasswordProtection(P12_PASSWORD));
+            return new Pkcs12SignatureToken(organisationP12(repo).toFile(), new KeyStore.PasswordProtection(P12_PASSWORD));
         }
         TokenInfo token = demoToken();
         return new Pkcs11SignatureToken(softHsmModule().toString(), new KeyStore.PasswordProtection(TOKEN_PIN), (int) token.slotId());
@@ -155,7 +164,7 @@ public final class Bench {
 
     private static KeySource ourKeys(Path repo, String keyKind) {
         if (keyKind.equals("p12")) {
-            return Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone());
+            return Pkcs12KeySource.open(organisationP12(repo), r -> P12_PASSWORD.clone());
         }
         // SoftHSM2 is a software HSM: it takes as many signatures at once as there are cores.
         return Pkcs11KeySource.open(softHsmModule(), TokenSelector.label("signer-demo"), r -> TOKEN_PIN.clone(),
