@@ -9,7 +9,6 @@ import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
 import vn.signer.keys.PinFile;
 import vn.signer.keys.PinRequest;
-import vn.signer.keys.TokenInfo;
 
 /**
  * Where the command line gets a PIN: an environment variable, a file, or a hidden prompt on the
@@ -19,37 +18,25 @@ final class PinSources {
     private PinSources() {
     }
 
+    /** On a token's final try, a person must confirm the PIN: only the prompt may spend it. */
+    private static final String CONFIRM_AT_PROMPT =
+            "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it";
+
     static PinCallback of(String envVar, Path file, Map<String, String> environment, Console console, PrintWriter err) {
         if (envVar != null) {
-            return request -> {
-                refuseUnattendedFinalTry(request);
+            return PinCallback.unattended(() -> {
                 String value = environment.get(envVar);
                 if (value == null || value.isEmpty()) {
                     throw new SignerException(ErrorCode.PIN_UNAVAILABLE,
                             "the environment variable " + envVar + " is not set or empty", "export it, or use --pin-file");
                 }
                 return value.toCharArray();
-            };
+            }, CONFIRM_AT_PROMPT);
         }
         if (file != null) {
-            return request -> {
-                refuseUnattendedFinalTry(request);
-                return PinFile.read(file);
-            };
+            return PinCallback.unattended(() -> PinFile.read(file), CONFIRM_AT_PROMPT);
         }
         return request -> prompt(request, console, err);
-    }
-
-    /**
-     * An unattended PIN must not be the one that locks the token. Only the final try is refused:
-     * tokens raise "count low" after a single wrong PIN (SoftHSM2 does) and keep it until a good
-     * login, so refusing that too would shut out every later unattended run.
-     */
-    private static void refuseUnattendedFinalTry(PinRequest request) {
-        if (request.pinStatus() == TokenInfo.PinStatus.FINAL_TRY) {
-            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(),
-                    "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it");
-        }
     }
 
     private static char[] prompt(PinRequest request, Console console, PrintWriter err) {

@@ -1,5 +1,9 @@
 package vn.signer.keys;
 
+import java.util.function.Supplier;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
+
 /**
  * Supplies a PIN or password when a key source needs one. It is asked at most once per opened key
  * source: signer never retries a PIN by itself, because tokens lock after a few wrong ones.
@@ -12,4 +16,20 @@ public interface PinCallback {
      *         {@link vn.signer.ErrorCode#PIN_UNAVAILABLE} when none can be had)
      */
     char[] pin(PinRequest request);
+
+    /**
+     * A PIN no person types (from an environment variable or a file), which therefore must not be the
+     * one that locks the token: on the token's final try it is refused, with {@code hint} saying what
+     * to do, and {@code pin} is not even read. Only the final try: tokens raise "count low" after a
+     * single wrong PIN (SoftHSM2 does) and keep it until a good login, so refusing that too would shut
+     * out every later unattended run.
+     */
+    static PinCallback unattended(Supplier<char[]> pin, String hint) {
+        return request -> {
+            if (request.pinStatus() == TokenInfo.PinStatus.FINAL_TRY) {
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(), hint);
+            }
+            return pin.get();
+        };
+    }
 }

@@ -3,14 +3,11 @@ package vn.signer.server.profiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import vn.signer.ErrorCode;
-import vn.signer.SignerException;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.PinCallback;
 import vn.signer.keys.Pkcs11KeySource;
 import vn.signer.keys.Pkcs12KeySource;
-import vn.signer.keys.TokenInfo;
 import vn.signer.keys.TokenSelector;
 import vn.signer.sign.SigningServices;
 import vn.signer.server.config.ProfileConfig;
@@ -49,14 +46,9 @@ public final class SigningProfiles implements AutoCloseable {
     }
 
     private static SigningProfile open(ServerConfig config, TrustProfiles trust, String name, ProfileConfig profile) {
-        PinCallback pin = request -> {
-            // A restart loop with a wrong PIN in the environment must not be what locks the token.
-            if (request.pinStatus() == TokenInfo.PinStatus.FINAL_TRY) {
-                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(),
-                        "check the PIN in the profile's environment variable or file, then unlock with the token's tool");
-            }
-            return profile.pin().read(config);
-        };
+        // A restart loop with a wrong PIN in the environment must not be what locks the token.
+        PinCallback pin = PinCallback.unattended(() -> profile.pin().read(config),
+                "check the PIN in the profile's environment variable or file, then log in once with the token's own tool");
         KeySource source = profile.pkcs12() != null
                 ? Pkcs12KeySource.open(config.path(profile.pkcs12().file()), pin)
                 : Pkcs11KeySource.open(config.path(profile.pkcs11().module()), tokenSelector(profile.pkcs11()), pin);
