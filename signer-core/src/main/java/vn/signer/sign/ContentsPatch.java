@@ -2,6 +2,7 @@ package vn.signer.sign;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +30,7 @@ import vn.signer.files.AtomicOutput;
  */
 final class ContentsPatch implements SignedOutput {
     private static final Pattern BYTE_RANGE = Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*]");
+    private static final byte[] BYTE_RANGE_KEY = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
     private static final int TAIL = 256 * 1024;
 
     private final DSSDocument prepared;
@@ -137,20 +139,42 @@ final class ContentsPatch implements SignedOutput {
         }
     }
 
+    /** The numbers of the last /ByteRange in the document's tail, or null when it does not read as one. */
     private static long[] lastByteRange(DSSDocument prepared) {
-        String tail = new String(tail(prepared), StandardCharsets.ISO_8859_1);
-        Matcher m = BYTE_RANGE.matcher(tail);
-        long[] last = null;
-        while (m.find()) {
-            last = new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
+        byte[] tail = tail(prepared);
+        int at = lastIndexOf(tail, BYTE_RANGE_KEY);
+        if (at < 0) {
+            return null;
         }
-        return last;
+        // Four numbers of at most 20 digits each, with the spaces between: a short window is enough.
+        String window = new String(tail, at, Math.min(160, tail.length - at), StandardCharsets.ISO_8859_1);
+        Matcher m = BYTE_RANGE.matcher(window);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+            Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
+    }
+
+    private static int lastIndexOf(byte[] data, byte[] key) {
+        for (int i = data.length - key.length; i >= 0; i--) {
+            int j = 0;
+            while (j < key.length && data[i + j] == key[j]) {
+                j++;
+            }
+            if (j == key.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static long length(DSSDocument document) {
         if (document instanceof FileDocument file) {
             return file.getFile().length();
+        }
+        if (document instanceof InMemoryDocument memory) {
+            return memory.getBytes().length;
         }
         try (InputStream in = document.openStream()) {
             return in.transferTo(OutputStream.nullOutputStream());
@@ -171,8 +195,12 @@ final class ContentsPatch implements SignedOutput {
                 }
             }
             byte[] all;
-            try (InputStream in = document.openStream()) {
-                all = in.readAllBytes();
+            if (document instanceof InMemoryDocument memory) {
+                all = memory.getBytes();
+            } else {
+                try (InputStream in = document.openStream()) {
+                    all = in.readAllBytes();
+                }
             }
             int n = Math.min(TAIL, all.length);
             byte[] bytes = new byte[n];

@@ -3,7 +3,6 @@ package vn.signer.sign;
 import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
-import eu.europa.esig.dss.model.FileDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.dss.DssDocuments;
 import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.PdfTail;
@@ -42,7 +42,7 @@ public final class Documents {
     /** Runs a DSS operation on {@code input}, turning its failures into {@link SignerException}s. */
     static <T> T withDss(Path input, DocumentFormat format, String action, Function<DSSDocument, T> operation) {
         try {
-            return ServiceLookups.run(() -> operation.apply(new FileDocument(input.toFile())));
+            return ServiceLookups.run(() -> operation.apply(DssDocuments.read(input)));
         } catch (RuntimeException e) {
             throw failure(input, format, action, e);
         }

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import vn.signer.appearance.SigningContext;
 import vn.signer.appearance.VisibleSignature;
+import vn.signer.dss.DssDocuments;
 import vn.signer.keys.SigningKey;
 
 /**
@@ -37,7 +38,7 @@ final class PadesSigner implements FormatSigner {
     private static final int ARCHIVE_TIMESTAMP_SIZE = 9_472 + TIMESTAMP_ROOM;
 
     /** Above this size a PDF is prepared in temporary files, so that memory does not grow with the document. */
-    static final long LARGE_DOCUMENT = 16L * 1024 * 1024;
+    static final long LARGE_DOCUMENT = DssDocuments.IN_MEMORY_LIMIT;
 
     private final CertificateVerifier verifier;
     private final SigningServices services;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.dss.DssDocuments;
 import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
@@ -82,7 +83,7 @@ public final class DocumentVerifier {
     }
 
     private Reports validate(Path file) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(DssDocuments.read(file));
         validator.setCertificateVerifier(certificateVerifier);
         validator.setDetachedContents(detachedContents());
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
