@@ -28,7 +28,7 @@ echo "== batch, PKCS#12"
 echo "== batch, SoftHSM2 token"
 "${JAVA[@]}" vn.signer.bench.Bench batch token "$DOCS" "$ROUNDS"
 echo "== verification"
-"${JAVA[@]}" vn.signer.bench.Bench verify 300
+"${JAVA[@]}" vn.signer.bench.Bench verify 1000
 echo "== one 50 MB PDF"
 "${JAVA[@]}" vn.signer.bench.Bench large 50 5
 

@@ -4,7 +4,7 @@
 # PDF while 8 clients sign the unsigned one at B-B (16 concurrent clients). Starts the server from the
 # packaged jar on the demo configuration with the rate limit raised, prints wrk's figures, the error
 # answers and the server's memory (RSS and heap after GC) at the start, middle and end of the mixed run.
-# Usage: [WARMUP=30] [ALONE=30] bench/server-load.sh [SECONDS]   (build first: mvn -B -DskipTests package)
+# Usage: [WARMUP=90] [ALONE=30] bench/server-load.sh [SECONDS]   (build first: mvn -B -DskipTests package)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
@@ -55,10 +55,10 @@ memory() {
   echo "$1: RSS $((rss / 1024)) MB, heap used after GC ${heap} MB, load average $load"
 }
 
-# Warm-up: the JIT compiles DSS's code for a minute or more, and its compiler threads' CPU would
-# otherwise be counted against the first requests. Then the measured runs.
-wrk -t1 -c16 -d"${WARMUP:-30}s" -s "$work/verify.lua" "http://127.0.0.1:$port/v1/verify" >/dev/null
-wrk -t1 -c16 -d"${WARMUP:-30}s" -s "$work/sign.lua" "http://127.0.0.1:$port/v1/sign?profile=organisation" >/dev/null
+# Warm-up (90 s per endpoint): on 2 busy cores the JIT takes more than a minute to compile DSS's
+# code, and its compiler threads' CPU would be counted against the measured requests.
+wrk -t1 -c16 -d"${WARMUP:-90}s" -s "$work/verify.lua" "http://127.0.0.1:$port/v1/verify" >/dev/null
+wrk -t1 -c16 -d"${WARMUP:-90}s" -s "$work/sign.lua" "http://127.0.0.1:$port/v1/sign?profile=organisation" >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 # The server's CPU time (user + system, ms): per request it does not depend on what else shares the machine.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$server/stat"; }
