@@ -3,6 +3,7 @@ package vn.signer.dss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import eu.europa.esig.dss.cms.CMSGenerator;
 import eu.europa.esig.dss.validation.DocumentValidatorFactory;
@@ -26,13 +27,10 @@ class ServiceLookupsTest {
         ClassLoader own = Thread.currentThread().getContextClassLoader();
         ClassLoader during = ServiceLookups.run(() -> Thread.currentThread().getContextClassLoader());
         assertNotSame(own, during);
-        try {
-            ServiceLookups.run(() -> {
-                throw new IllegalStateException("boom");
-            });
-        } catch (IllegalStateException expected) {
-            assertEquals("boom", expected.getMessage());
-        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ServiceLookups.run(() -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals("boom", e.getMessage());
         assertSame(own, Thread.currentThread().getContextClassLoader());
     }
 

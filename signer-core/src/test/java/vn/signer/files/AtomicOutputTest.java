@@ -88,6 +88,33 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aStagedFileWrittenBySomeoneElseBecomesTheTargetOnlyOnCommit() throws IOException {
+        Path target = dir.resolve("large-signed.pdf");
+        try (AtomicOutput.Staged staged = AtomicOutput.stage(target)) {
+            assertTrue(AtomicOutput.isTemporary(staged.path()), staged.path().toString());
+            assertEquals(dir, staged.path().getParent(), "beside the target, on the same file system");
+            Files.writeString(staged.path(), "prepared");
+            assertFalse(Files.exists(target));
+            staged.commit(false);
+        }
+        assertEquals("prepared", Files.readString(target));
+        Samples.assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    void aTargetThatAppearsWhileStagedIsKeptAndTheStagedFileRemoved() throws IOException {
+        Path target = dir.resolve("large-signed.pdf");
+        try (AtomicOutput.Staged staged = AtomicOutput.stage(target)) {
+            Files.writeString(staged.path(), "prepared");
+            Files.writeString(target, "someone else's");
+            SignerException e = assertThrows(SignerException.class, () -> staged.commit(false));
+            assertEquals(ErrorCode.OUTPUT_EXISTS, e.code());
+        }
+        assertEquals("someone else's", Files.readString(target));
+        Samples.assertNoTemporaryFiles(dir);
+    }
+
+    @Test
     void anOutputGetsThePermissionsOfAnyFileTheUserWrites() throws IOException {
         Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
         Path target = dir.resolve("signed.pdf");

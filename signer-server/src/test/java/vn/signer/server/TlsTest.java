@@ -25,6 +25,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.junit.jupiter.api.AfterAll;
@@ -136,7 +137,7 @@ class TlsTest {
 
     @Test
     void aCertificateFromAnUntrustedCaFailsTheHandshake() {
-        assertThrows(IOException.class, () -> send(withUntrustedCertificate, "/v1/sign?profile=organisation",
+        assertThrows(SSLHandshakeException.class, () -> send(withUntrustedCertificate, "/v1/sign?profile=organisation",
                 TestServers.bytes(TestServers.SAMPLE_PDF)));
     }
 
