@@ -2,6 +2,7 @@ package vn.signer.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -56,12 +57,12 @@ public final class AtomicOutput {
             throw exists(target);
         }
         try (Staged staged = stage(target)) {
-            try (OutputStream out = Files.newOutputStream(staged.path(), StandardOpenOption.WRITE)) {
+            staged.commit(overwrite, channel -> {
+                // Not closed here: closing it would close the channel, which commit still flushes.
+                OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
-            } catch (IOException e) {
-                throw cannotWrite(target, e);
-            }
-            staged.commit(overwrite);
+                out.flush();
+            });
         }
     }
 
@@ -82,6 +83,12 @@ public final class AtomicOutput {
             throw new SignerException(ErrorCode.IO, target + ": cannot create a file in " + folder + ": " + e.getMessage(),
                     "check that the folder exists and is writable", e);
         }
+    }
+
+    /** A change made to a staged file just before it is committed. */
+    @FunctionalInterface
+    public interface LastTouch {
+        void apply(FileChannel file) throws IOException;
     }
 
     /** A temporary file that becomes its target on {@link #commit}, or disappears on {@link #close}. */
@@ -114,8 +121,19 @@ public final class AtomicOutput {
          * @throws SignerException OUTPUT_EXISTS, IO
          */
         public void commit(boolean overwrite) {
+            commit(overwrite, channel -> { });
+        }
+
+        /**
+         * Lets {@code lastTouch} change the temporary file in place (it gets the file open for reading
+         * and writing), then flushes it to disk and renames it into place.
+         *
+         * @throws SignerException OUTPUT_EXISTS, IO
+         */
+        public void commit(boolean overwrite, LastTouch lastTouch) {
             try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    lastTouch.apply(channel);
                     channel.force(true);
                 }
                 moveIntoPlace(temp, absolute, overwrite, target);

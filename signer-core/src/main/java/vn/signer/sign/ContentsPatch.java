@@ -10,7 +10,6 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -77,22 +76,21 @@ final class ContentsPatch implements SignedOutput {
             SignedOutput.super.save(target, overwrite);
             return;
         }
-        try (FileChannel channel = FileChannel.open(staged.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer placeholder = ByteBuffer.allocate(1 + hex.length);
-            while (placeholder.hasRemaining()) {
-                if (channel.read(placeholder, offset - 1 + placeholder.position()) < 0) {
-                    throw new IOException("the prepared PDF ended inside its signature placeholder");
-                }
+        staged.commit(overwrite, this::writeInto);
+    }
+
+    private void writeInto(FileChannel channel) throws IOException {
+        ByteBuffer placeholder = ByteBuffer.allocate(1 + hex.length);
+        while (placeholder.hasRemaining()) {
+            if (channel.read(placeholder, offset - 1 + placeholder.position()) < 0) {
+                throw new IOException("the prepared PDF ended inside its signature placeholder");
             }
-            requireEmpty(placeholder.array()[0], Arrays.copyOfRange(placeholder.array(), 1, placeholder.capacity()));
-            ByteBuffer signature = ByteBuffer.wrap(hex);
-            while (signature.hasRemaining()) {
-                channel.write(signature, offset + signature.position());
-            }
-        } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, target + ": cannot write: " + e.getMessage(), "check free space and permissions", e);
         }
-        staged.commit(overwrite);
+        requireEmpty(placeholder.array()[0], Arrays.copyOfRange(placeholder.array(), 1, placeholder.capacity()));
+        ByteBuffer signature = ByteBuffer.wrap(hex);
+        while (signature.hasRemaining()) {
+            channel.write(signature, offset + signature.position());
+        }
     }
 
     @Override
