@@ -35,13 +35,7 @@ final class TestServers {
                 %4$s
                 audit:
                   file: %1$s/audit.jsonl
-                verification:
-                  open: %3$s
-                  profiles:
-                    demo:
-                      trust: [%2$s/root-ca.pem]
-                      intermediates: [%2$s/issuing-ca.pem]
-                      crls: [%2$s/root.crl, %2$s/issuing-ca.crl]
+                %3$s
                 clients:
                   - name: dms
                     apiKeySha256: %5$s
@@ -61,7 +55,20 @@ final class TestServers {
                     pin: {file: %2$s/demo-password.txt}
                     trust: demo
                 %7$s
-                """.formatted(dir, pki, openVerification, limits, sha256(API_KEY), sha256(OTHER_KEY), extraProfiles);
+                """.formatted(dir, pki, verification(openVerification), limits, sha256(API_KEY), sha256(OTHER_KEY), extraProfiles);
+    }
+
+    /** The configuration's verification section: the demo PKI's root, issuing CA and CRLs as profile "demo". */
+    static String verification(boolean open) {
+        String pki = Tools.sample("demo-pki").toString();
+        return """
+                verification:
+                  open: %2$s
+                  profiles:
+                    demo:
+                      trust: [%1$s/root-ca.pem]
+                      intermediates: [%1$s/issuing-ca.pem]
+                      crls: [%1$s/root.crl, %1$s/issuing-ca.crl]""".formatted(pki, open);
     }
 
     static SignerServer start(Path dir, String yaml) {

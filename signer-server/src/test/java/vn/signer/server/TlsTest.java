@@ -83,12 +83,7 @@ class TlsTest {
                 tempDir: %1$s/tmp
                 audit:
                   file: %1$s/audit.jsonl
-                verification:
-                  open: true
-                  profiles:
-                    demo:
-                      trust: [%2$s/root-ca.pem]
-                      crls: [%2$s/root.crl, %2$s/issuing-ca.crl]
+                %6$s
                 clients:
                   - name: qlvb-by-certificate
                     certificateSha256: %3$s
@@ -98,7 +93,8 @@ class TlsTest {
                     pkcs12: {file: %2$s/organisation.p12}
                     pin: {file: %2$s/demo-password.txt}
                     trust: demo
-                """.formatted(dir, pki, TestServers.sha256Of(client.certificate().getEncoded()));
+                """.formatted(dir, pki, TestServers.sha256Of(client.certificate().getEncoded()), null, null,
+                        TestServers.verification(true));
         server = TestServers.start(dir, yaml);
 
         KeyStore serverTrust = KeyStore.getInstance("PKCS12");
