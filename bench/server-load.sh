@@ -65,9 +65,9 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz
 alone_run() { # $1 name, $2 path
   local before after line
   before=$(cpu_ms)
-  line=$(wrk -t1 -c16 -d"${alone}s" --timeout 5s --latency -s "$work/$1.lua" "http://127.0.0.1:$port$2" | grep "^$1:")
+  line=$(wrk -t1 -c16 -d"${alone}s" --timeout 5s --latency -s "$work/$1.lua" "http://127.0.0.1:$port$2" | grep "^$1:" || true)
   after=$(cpu_ms)
-  echo "$line, server CPU $(awk -v c=$((after - before)) -v n="$(echo "$line" | awk '{print $2}')" 'BEGIN {printf "%.1f", c / n}') ms/request"
+  echo "$line, server CPU $(awk -v c=$((after - before)) -v n="$(echo "$line" | awk '{print $2}')" 'BEGIN {if (n > 0) printf "%.1f", c / n; else printf "-"}') ms/request"
 }
 echo "== each endpoint alone, 16 clients, ${alone} s"
 alone_run verify /v1/verify

@@ -25,6 +25,11 @@ public final class DssDocuments {
     private DssDocuments() {
     }
 
+    /** Whether {@code document} was left a file by {@link #read}: it is larger than {@link #IN_MEMORY_LIMIT}. */
+    public static boolean isLarge(DSSDocument document) {
+        return document instanceof FileDocument;
+    }
+
     /**
      * @throws SignerException IO when the file cannot be read
      */

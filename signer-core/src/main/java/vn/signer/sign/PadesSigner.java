@@ -3,7 +3,6 @@ package vn.signer.sign;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
@@ -36,9 +35,6 @@ final class PadesSigner implements FormatSigner {
     private static final int TIMESTAMP_ROOM = 12_288;
     /** A document (archive) timestamp: DSS's default space plus room for the TSA's chain. */
     private static final int ARCHIVE_TIMESTAMP_SIZE = 9_472 + TIMESTAMP_ROOM;
-
-    /** Above this size a PDF is prepared in temporary files, so that memory does not grow with the document. */
-    static final long LARGE_DOCUMENT = DssDocuments.IN_MEMORY_LIMIT;
 
     private final CertificateVerifier verifier;
     private final SigningServices services;
@@ -90,11 +86,12 @@ final class PadesSigner implements FormatSigner {
     @Override
     public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
                              Date signingTime, Path output) {
-        if (!isLarge(document)) {
+        if (!DssDocuments.isLarge(document)) {
             return sign(inMemory, document, key, chain, options, signingTime, () -> { }, null);
         }
-        // One service per large document: DSS's working copies go beside the output and are removed
-        // once the output is written, unless the prepared one has become the output.
+        // A large document is prepared in files, so that memory does not grow with it; one service per
+        // document: DSS's working copies go beside the output and are removed once the output is
+        // written, unless the prepared one has become the output.
         StagedResources files = new StagedResources(output);
         PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
@@ -105,10 +102,6 @@ final class PadesSigner implements FormatSigner {
             files.clear();
             throw e;
         }
-    }
-
-    private static boolean isLarge(DSSDocument document) {
-        return document instanceof FileDocument file && file.getFile().length() > LARGE_DOCUMENT;
     }
 
     private SignedOutput sign(Service service, DSSDocument document, SigningKey key, List<X509Certificate> chain,

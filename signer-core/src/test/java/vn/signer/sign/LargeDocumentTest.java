@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.dss.DssDocuments;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.Pkcs12KeySource;
 import vn.signer.testing.DemoPki;
@@ -30,7 +31,7 @@ import vn.signer.verify.VerificationReport;
 import vn.signer.verify.Verdict;
 
 /**
- * PDFs above {@link PadesSigner#LARGE_DOCUMENT} are prepared by DSS in files staged beside the output,
+ * PDFs above {@link DssDocuments#IN_MEMORY_LIMIT} are prepared by DSS in files staged beside the output,
  * and the prepared file, with its signature written in, becomes the output by a rename.
  */
 class LargeDocumentTest {
@@ -45,7 +46,7 @@ class LargeDocumentTest {
 
     @BeforeAll
     static void makeInput() throws IOException {
-        input = LargePdf.write(shared.resolve("large.pdf"), PadesSigner.LARGE_DOCUMENT + 1_000_000);
+        input = LargePdf.write(shared.resolve("large.pdf"), DssDocuments.IN_MEMORY_LIMIT + 1_000_000);
         inputSha256 = sha256(input);
     }
 

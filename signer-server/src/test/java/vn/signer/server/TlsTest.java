@@ -83,7 +83,7 @@ class TlsTest {
                 tempDir: %1$s/tmp
                 audit:
                   file: %1$s/audit.jsonl
-                %6$s
+                %4$s
                 clients:
                   - name: qlvb-by-certificate
                     certificateSha256: %3$s
@@ -93,7 +93,7 @@ class TlsTest {
                     pkcs12: {file: %2$s/organisation.p12}
                     pin: {file: %2$s/demo-password.txt}
                     trust: demo
-                """.formatted(dir, pki, TestServers.sha256Of(client.certificate().getEncoded()), null, null,
+                """.formatted(dir, pki, TestServers.sha256Of(client.certificate().getEncoded()),
                         TestServers.verification(true));
         server = TestServers.start(dir, yaml);
 
