@@ -27,6 +27,8 @@ echo "== batch, PKCS#12"
 "${JAVA[@]}" vn.signer.bench.Bench batch p12 "$DOCS" "$ROUNDS"
 echo "== batch, SoftHSM2 token"
 "${JAVA[@]}" vn.signer.bench.Bench batch token "$DOCS" "$ROUNDS"
+echo "== one signature"
+"${JAVA[@]}" vn.signer.bench.Bench sign 3000
 echo "== verification"
 "${JAVA[@]}" vn.signer.bench.Bench verify 1000
 echo "== one 50 MB PDF"

@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -53,6 +55,8 @@ import vn.signer.verify.Verdict;
  * large-once FILE               signs FILE once and prints the peak heap (run in a JVM with -Xmx64m)
  * naive-once FILE OUT           signs FILE once the naive way (for the cold-start comparison)
  * verify N                      verifies the signed sample N times in one thread, prints the median of the last half
+ * sign N                        signs the sample N times in one thread with the organisation key, prints the median
+ *                               wall and thread-CPU time of the last half
  * </pre>
  */
 public final class Bench {
@@ -67,7 +71,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: batch p12|token DOCS ROUNDS | large MB ROUNDS | large-once FILE"
-                    + " | naive-once FILE OUTDIR | verify N");
+                    + " | naive-once FILE OUTDIR | verify N | sign N");
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         Path repo = Path.of(System.getProperty("signer.repo", "."));
@@ -76,6 +80,7 @@ public final class Bench {
             case "large" -> large(repo, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "large-once" -> largeOnce(repo, Path.of(args[1]));
             case "verify" -> verify(repo, Integer.parseInt(args[1]));
+            case "sign" -> signOne(repo, Integer.parseInt(args[1]));
             case "naive-once" -> {
                 try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(officerP12(repo).toFile(),
                         new KeyStore.PasswordProtection(P12_PASSWORD))) {
@@ -254,6 +259,30 @@ public final class Bench {
         }
         System.out.printf("verify: the signed one-page sample, one thread, offline with CRL files: median %.1f ms "
                 + "over the last %d of %d runs%n", median(millis), millis.length, times);
+        deleteTree(work);
+    }
+
+    private static void signOne(Path repo, int times) throws Exception {
+        Path work = Files.createTempDirectory("signer-bench-sign-");
+        Path input = Files.copy(sample(repo), work.resolve("one.pdf"));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] wall = new double[times / 2];
+        double[] cpu = new double[times / 2];
+        try (KeySource source = Pkcs12KeySource.open(organisationP12(repo), r -> P12_PASSWORD.clone())) {
+            DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.defaults());
+            for (int i = 0; i < times; i++) {
+                long start = System.nanoTime();
+                long startCpu = threads.getCurrentThreadCpuTime();
+                signer.sign(input, work.resolve("one-signed.pdf"), true);
+                int kept = i - (times - wall.length);
+                if (kept >= 0) {
+                    wall[kept] = (System.nanoTime() - start) / 1e6;
+                    cpu[kept] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
+                }
+            }
+        }
+        System.out.printf("sign: the one-page sample, PAdES-B-B, organisation key, one thread: median %.2f ms wall, "
+                + "%.2f ms CPU over the last %d of %d runs%n", median(wall), median(cpu), wall.length, times);
         deleteTree(work);
     }
 
