@@ -25,7 +25,6 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.junit.jupiter.api.AfterAll;
@@ -133,7 +132,9 @@ class TlsTest {
 
     @Test
     void aCertificateFromAnUntrustedCaFailsTheHandshake() {
-        assertThrows(SSLHandshakeException.class, () -> send(withUntrustedCertificate, "/v1/sign?profile=organisation",
+        // With TLS 1.3 the server's refusal reaches the client as a handshake failure or, when the client
+        // has already sent its request, as the connection closing on it: never as an answer.
+        assertThrows(IOException.class, () -> send(withUntrustedCertificate, "/v1/sign?profile=organisation",
                 TestServers.bytes(TestServers.SAMPLE_PDF)));
     }
 

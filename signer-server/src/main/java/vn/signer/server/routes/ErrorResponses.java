@@ -2,6 +2,9 @@ package vn.signer.server.routes;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
@@ -25,6 +28,27 @@ public final class ErrorResponses {
     }
 
     private ErrorResponses() {
+    }
+
+    /** Bodies up to this size are read to their end before an early answer. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
+    /**
+     * Reads what is left of a small request body before answering: a client still sending its document
+     * when the server refuses it early (no profile, a bad option) would otherwise meet a closed
+     * connection instead of the answer. Large bodies are not read for nothing; they get 413 anyway.
+     */
+    private static void drainSmallBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= 0 || length > DRAIN_LIMIT) {
+            return;
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException e) {
+            // Already read to its end, or the client has gone: the answer is written all the same.
+            LOG.debug("request body not drained: {}", e.getMessage());
+        }
     }
 
     /** The HTTP status for each signer-core error code. */
@@ -63,6 +87,9 @@ public final class ErrorResponses {
             status = 500;
             code = "INTERNAL";
             message = "internal error; the server log has the details";
+        }
+        if (status != 413) {
+            drainSmallBody(ctx);
         }
         ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
         if (status == 429 || status == 503) {
