@@ -29,8 +29,9 @@ echo "== batch, SoftHSM2 token"
 "${JAVA[@]}" vn.signer.bench.Bench batch token "$DOCS" "$ROUNDS"
 echo "== one signature"
 "${JAVA[@]}" vn.signer.bench.Bench sign 3000
-echo "== verification"
+echo "== verification, one thread, then two at once (what the second core adds)"
 "${JAVA[@]}" vn.signer.bench.Bench verify 1000
+"${JAVA[@]}" vn.signer.bench.Bench verify 1000 2
 echo "== one 50 MB PDF"
 "${JAVA[@]}" vn.signer.bench.Bench large 50 5
 

@@ -17,20 +17,36 @@ public final class PdfTail {
     private PdfTail() {
     }
 
+    /**
+     * @throws SignerException BAD_INPUT when {@code file} does not end as a PDF does; IO
+     */
     public static void requireComplete(Path file) {
+        byte[] tail;
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
-            int n = (int) Math.min(TAIL_BYTES, length);
-            byte[] tail = new byte[n];
-            raf.seek(length - n);
+            tail = new byte[(int) Math.min(TAIL_BYTES, length)];
+            raf.seek(length - tail.length);
             raf.readFully(tail);
-            if (!new String(tail, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
-                throw new SignerException(ErrorCode.BAD_INPUT,
-                        file + ": the PDF is truncated or damaged (it does not end with %%EOF)",
-                        "get a complete copy of the document (the download or copy was cut short)");
-            }
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+        }
+        requireEof(file.toString(), tail, 0, tail.length);
+    }
+
+    /**
+     * @param name names the document in the error
+     * @throws SignerException BAD_INPUT when {@code pdf} does not end as a PDF does
+     */
+    public static void requireComplete(String name, byte[] pdf) {
+        int n = Math.min(TAIL_BYTES, pdf.length);
+        requireEof(name, pdf, pdf.length - n, n);
+    }
+
+    private static void requireEof(String name, byte[] bytes, int offset, int length) {
+        if (!new String(bytes, offset, length, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
+            throw new SignerException(ErrorCode.BAD_INPUT,
+                    name + ": the PDF is truncated or damaged (it does not end with %%EOF)",
+                    "get a complete copy of the document (the download or copy was cut short)");
         }
     }
 }

@@ -32,6 +32,15 @@ public final class SafeXml {
         }
     }
 
+    /** Checks that {@code xml}, received in memory and named {@code name} in errors, is well-formed XML without a DOCTYPE. */
+    public static Document parse(String name, byte[] xml) {
+        try {
+            return parse(name, new java.io.ByteArrayInputStream(xml));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading from memory failed", e);
+        }
+    }
+
     public static Document parse(String name, InputStream in) throws IOException {
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();

@@ -44,4 +44,9 @@ public final class DssDocuments {
             throw new SignerException(ErrorCode.IO, path + ": cannot read: " + e.getMessage(), "check that the file is readable", e);
         }
     }
+
+    /** A document received in memory, as DSS reads it; {@code name} names it in DSS's messages. */
+    public static DSSDocument of(String name, byte[] content) {
+        return new InMemoryDocument(content, name);
+    }
 }

@@ -1,6 +1,9 @@
 package vn.signer.sign;
 
+import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -9,10 +12,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.certs.Chains;
 import vn.signer.document.DocumentFormat;
+import vn.signer.dss.DssDocuments;
 import vn.signer.keys.SigningKey;
 import vn.signer.verify.CertificateVerifiers;
 import vn.signer.verify.VerificationSettings;
@@ -124,15 +130,44 @@ public final class DocumentSigner {
     public SignOutcome sign(Path input, Path output, boolean overwrite) {
         long start = System.nanoTime();
         DocumentFormat format = Documents.prepare(input, output, overwrite);
+        return sign(input.toString(), () -> DssDocuments.read(input), format, input, output, start,
+                signed -> signed.save(output, overwrite));
+    }
+
+    /**
+     * Signs a document received in memory (over a network, say) and writes the signed document to
+     * {@code signed}: nothing touches the disk. For documents of a few megabytes, since the document,
+     * its prepared copy and the signed one are all held in memory; larger ones are signed from a file.
+     * The outcome names no input or output file.
+     *
+     * @param name names the document in errors
+     * @throws SignerException BAD_INPUT, NOT_SIGNABLE, CERTIFICATE_UNUSABLE, IO (writing to {@code signed}),
+     *                         SIGNING_FAILED, TIMESTAMP_FAILED, LEVEL_UNREACHABLE
+     */
+    public SignOutcome sign(String name, byte[] document, OutputStream signed) {
+        long start = System.nanoTime();
+        DocumentFormat format = Documents.check(name, document);
+        return sign(name, () -> DssDocuments.of(name, document), format, null, null, start, output -> {
+            try {
+                output.writeTo(signed);
+            } catch (IOException e) {
+                throw new SignerException(ErrorCode.IO, name + ": cannot write the signed document: " + e.getMessage(),
+                        null, e);
+            }
+        });
+    }
+
+    private SignOutcome sign(String name, Supplier<DSSDocument> read, DocumentFormat format, Path input, Path output,
+                             long start, Consumer<SignedOutput> write) {
         Instant now = Instant.now();
         CertificateCheck.requireUsable(key, now);
         FormatSigner signer = format == DocumentFormat.PDF ? pades.get() : xades.get();
         if (services.timestamps() != null) {
             services.timestamps().startRecording();
         }
-        try (SignedOutput signed = Documents.withDss(input, format, "sign",
+        try (SignedOutput signed = Documents.withDss(name, read, format, "sign",
                 document -> signer.sign(document, key, chain, options, Date.from(now), output))) {
-            signed.save(output, overwrite);
+            write.accept(signed);
         }
         List<URI> tsas = services.timestamps() == null ? List.of() : services.timestamps().usedSinceStart();
         return new SignOutcome(input, output, format, signer.levelName(options.level()),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
@@ -39,16 +40,40 @@ public final class Documents {
         return format;
     }
 
+    /**
+     * Checks a document received in memory before any work, and says what it is.
+     *
+     * @param name names the document in errors
+     * @throws SignerException BAD_INPUT
+     */
+    static DocumentFormat check(String name, byte[] document) {
+        DocumentFormat format = DocumentFormat.detect(name, document);
+        switch (format) {
+            case PDF -> PdfTail.requireComplete(name, document);
+            case XML -> SafeXml.parse(name, document);
+        }
+        return format;
+    }
+
     /** Runs a DSS operation on {@code input}, turning its failures into {@link SignerException}s. */
     static <T> T withDss(Path input, DocumentFormat format, String action, Function<DSSDocument, T> operation) {
+        return withDss(input.toString(), () -> DssDocuments.read(input), format, action, operation);
+    }
+
+    /**
+     * Runs a DSS operation on the document {@code read} gives, turning its failures into
+     * {@link SignerException}s that name the document {@code name}.
+     */
+    static <T> T withDss(String name, Supplier<DSSDocument> read, DocumentFormat format, String action,
+                         Function<DSSDocument, T> operation) {
         try {
-            return ServiceLookups.run(() -> operation.apply(DssDocuments.read(input)));
+            return ServiceLookups.run(() -> operation.apply(read.get()));
         } catch (RuntimeException e) {
-            throw failure(input, format, action, e);
+            throw failure(name, format, action, e);
         }
     }
 
-    private static SignerException failure(Path input, DocumentFormat format, String action, RuntimeException e) {
+    private static SignerException failure(String input, DocumentFormat format, String action, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             // Our own errors (a TSA that failed, a key that could not sign) may come back wrapped by DSS.
             if (t instanceof SignerException signer) {

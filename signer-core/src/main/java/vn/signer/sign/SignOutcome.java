@@ -9,8 +9,8 @@ import vn.signer.document.DocumentFormat;
 /**
  * What one signing or extension produced.
  *
- * @param input       the document signed (never modified)
- * @param output      the signed file written
+ * @param input       the document signed (never modified); null when it was signed in memory
+ * @param output      the signed file written; null when the signed document was written to a stream
  * @param format      PDF or XML
  * @param level       the level name, e.g. PAdES-BASELINE-B
  * @param signer      the signer's display name (null for an extension)

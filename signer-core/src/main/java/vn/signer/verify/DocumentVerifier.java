@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.dss.DssDocuments;
@@ -59,31 +60,49 @@ public final class DocumentVerifier {
      * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
      */
     public VerificationReport verify(Path file, Locale locale) {
-        Texts texts = Texts.of(locale);
         DocumentFormat format = DocumentFormat.detect(file);
         if (format == DocumentFormat.XML) {
             SafeXml.parse(file);
         }
+        return verify(file.toString(), format, () -> DssDocuments.read(file), length(file), locale);
+    }
+
+    /**
+     * Verifies a document received in memory (over a network, say), named {@code name} in the report
+     * and in errors, with the report's plain words in the language of {@code locale}.
+     *
+     * @throws SignerException BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
+     */
+    public VerificationReport verify(String name, byte[] document, Locale locale) {
+        DocumentFormat format = DocumentFormat.detect(name, document);
+        if (format == DocumentFormat.XML) {
+            SafeXml.parse(name, document);
+        }
+        return verify(name, format, () -> DssDocuments.of(name, document), document.length, locale);
+    }
+
+    private VerificationReport verify(String name, DocumentFormat format, Supplier<DSSDocument> read, long length,
+                                      Locale locale) {
+        Texts texts = Texts.of(locale);
         Instant now = Instant.now();
         Reports reports;
         try {
-            reports = ServiceLookups.run(() -> validate(file));
+            reports = ServiceLookups.run(() -> validate(read.get()));
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new SignerException(ErrorCode.VERIFICATION_FAILED,
-                    file + ": cannot verify this " + format + ": " + e.getMessage(),
+                    name + ": cannot verify this " + format + ": " + e.getMessage(),
                     "check that the document opens; run with --verbose for details", e);
         }
-        long fileLength = length(file);
         List<SignatureReport> signatures = reports.getDiagnosticData().getSignatures().stream()
-                .map(signature -> SignatureFacts.report(signature, reports, format, fileLength, texts))
+                .map(signature -> SignatureFacts.report(signature, reports, format, length, texts))
                 .toList();
-        return new VerificationReport(file.toString(), format.name(), VerificationReport.of(signatures), signatures, now);
+        return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
     }
 
-    private Reports validate(Path file) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(DssDocuments.read(file));
+    private Reports validate(DSSDocument document) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(document);
         validator.setCertificateVerifier(certificateVerifier);
         validator.setDetachedContents(detachedContents());
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);

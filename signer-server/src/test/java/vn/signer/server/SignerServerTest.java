@@ -1,5 +1,6 @@
 package vn.signer.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import vn.signer.audit.AuditChain;
 import vn.signer.report.Json;
 import vn.signer.server.config.ServerConfig;
 import vn.signer.testing.DemoPki;
+import vn.signer.testing.LargePdf;
 import vn.signer.verify.DocumentVerifier;
 
 /** The real server on a loopback port, as main builds it, with the demo configuration. */
@@ -135,6 +139,24 @@ class SignerServerTest {
     }
 
     @Test
+    void aDocumentTooLargeToKeepInMemoryIsSignedAndVerifiedThroughATemporaryFile() throws Exception {
+        // Documents up to 4 MB are kept in memory; this one is streamed to the server's temp folder.
+        byte[] large = Files.readAllBytes(LargePdf.write(dir.resolve("large.pdf"), 6_000_000));
+        HttpResponse<byte[]> signed = post(server, "/v1/sign?profile=organisation", "application/pdf", large, API_KEY);
+        assertEquals(200, signed.statusCode(), new String(signed.body(), StandardCharsets.UTF_8));
+        assertEquals(TestServers.sha256Of(large), signed.headers().firstValue("X-Document-SHA256").orElseThrow());
+        assertArrayEquals(large, Arrays.copyOf(signed.body(), large.length), "an incremental update of what was sent");
+        JsonNode report = json(post(server, "/v1/verify", "multipart/form-data; boundary=b",
+                TestServers.multipart("b", "large-signed.pdf", signed.body()), null));
+        assertEquals("large-signed.pdf", report.path("file").asText());
+        assertEquals("VALID", report.path("verdict").asText(), report.toString());
+        try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("signer-")).toList(),
+                    "every temporary file is deleted once answered");
+        }
+    }
+
+    @Test
     void anUnsignedDocumentHasNoSignature() {
         assertEquals("NO_SIGNATURE", json(post(server, "/v1/verify", "application/pdf", bytes(SAMPLE_PDF), null))
                 .path("verdict").asText());
@@ -232,10 +254,13 @@ class SignerServerTest {
     @Test
     void theAuditLogChainsEverySignatureAndRefusal() throws Exception {
         post(server, "/v1/sign?profile=organisation", "application/pdf", bytes(SAMPLE_PDF), "wrong");
+        byte[] notAPdf = "not a PDF, refused but audited with its hash".getBytes(StandardCharsets.UTF_8);
+        assertError(post(server, "/v1/sign?profile=organisation", "application/pdf", notAPdf, API_KEY), 400, "BAD_INPUT");
         Path log = dir.resolve("audit.jsonl");
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"outcome\":\"signed\""), text);
         assertTrue(text.contains("\"outcome\":\"UNAUTHORIZED\""), text);
+        assertTrue(text.contains(TestServers.sha256Of(notAPdf)), text);
         assertFalse(text.contains(DemoPki.PASSWORD), "no password in the audit log");
         assertTrue(AuditChain.verify(log).intact());
 

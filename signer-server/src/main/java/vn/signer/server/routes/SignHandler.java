@@ -1,6 +1,8 @@
 package vn.signer.server.routes;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import vn.signer.audit.AuditEntry;
 import vn.signer.document.DocumentFormat;
 import vn.signer.server.auth.Client;
 import vn.signer.server.profiles.SigningProfile;
+import vn.signer.sign.DocumentSigner;
 import vn.signer.sign.Level;
 import vn.signer.sign.SignOutcome;
 
@@ -50,28 +53,46 @@ final class SignHandler {
             throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "profile '" + name + "' does not let callers set " + refused);
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            DocumentSigner signer = profile.signer(overrides);
+            if (upload.inMemory()) {
+                ByteArrayOutputStream signed = new ByteArrayOutputStream(upload.content().length + 32 * 1024);
+                SignOutcome outcome = signer.sign(upload.name(), upload.content(), signed);
+                answer(ctx, client, name, upload, outcome, signed.size(), signed::writeTo);
+                return;
+            }
             Path output = upload.file().resolveSibling(upload.file().getFileName().toString().replace("signer-upload-", "signer-signed-"));
             try {
-                SignOutcome outcome = profile.signer(overrides).sign(upload.file(), output, true);
-                ctx.status(200).contentType(upload.format() == DocumentFormat.PDF ? "application/pdf" : "application/xml");
-                ctx.header("X-Signature-Format", upload.format().signatureFormat());
-                ctx.header("X-Signature-Level", outcome.level());
-                ctx.header("X-Signature-Signer", encode(outcome.signer()));
-                ctx.header("X-Signature-Signing-Time", outcome.signingTime().toString());
-                ctx.header("X-Signature-Timestamp-Authorities",
-                        outcome.timestampAuthorities().stream().map(Object::toString).collect(Collectors.joining(",")));
-                ctx.header("X-Document-SHA256", upload.sha256());
-                ctx.res().setContentLengthLong(Files.size(output));
-                server.audit().append(new AuditEntry(Instant.now(), client.name(), "sign", name, upload.sha256(),
-                        "signed", outcome.level()));
-                server.metrics().signature(name, "signed");
-                try (OutputStream out = ctx.res().getOutputStream()) {
-                    Files.copy(output, out);
-                }
+                SignOutcome outcome = signer.sign(upload.file(), output, true);
+                answer(ctx, client, name, upload, outcome, Files.size(output), out -> Files.copy(output, out));
             } finally {
                 Files.deleteIfExists(output);
             }
         }
+    }
+
+    /** Answers the signed document with its summary in headers, once the signature is audited and counted. */
+    private void answer(Context ctx, Client client, String profile, Upload upload, SignOutcome outcome, long length,
+                        Body body) throws IOException {
+        ctx.status(200).contentType(upload.format() == DocumentFormat.PDF ? "application/pdf" : "application/xml");
+        ctx.header("X-Signature-Format", upload.format().signatureFormat());
+        ctx.header("X-Signature-Level", outcome.level());
+        ctx.header("X-Signature-Signer", encode(outcome.signer()));
+        ctx.header("X-Signature-Signing-Time", outcome.signingTime().toString());
+        ctx.header("X-Signature-Timestamp-Authorities",
+                outcome.timestampAuthorities().stream().map(Object::toString).collect(Collectors.joining(",")));
+        ctx.header("X-Document-SHA256", upload.sha256());
+        ctx.res().setContentLengthLong(length);
+        server.audit().append(new AuditEntry(Instant.now(), client.name(), "sign", profile, upload.sha256(),
+                "signed", outcome.level()));
+        server.metrics().signature(profile, "signed");
+        try (OutputStream out = ctx.res().getOutputStream()) {
+            body.writeTo(out);
+        }
+    }
+
+    /** The signed document, written to the response. */
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private static Level level(String value) {

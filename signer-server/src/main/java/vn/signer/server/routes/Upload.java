@@ -16,23 +16,72 @@ import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 
 /**
- * A request's document, streamed to a temporary file (never held in memory) while its SHA-256 is
- * computed and its size checked. Accepts a raw body (application/pdf or XML) or a multipart form with a
- * part named {@code document}. Closing deletes the file.
- *
- * @param name   the name the caller gave (multipart file name), or "document"
- * @param file   the temporary file
- * @param sha256 the document's SHA-256, lower-case hex
- * @param format PDF or XML, from the content
+ * A request's document, with its SHA-256 (computed as it arrives) and its size checked. Documents up to
+ * {@link #IN_MEMORY_LIMIT}, nearly every official document, are kept in memory and never touch the
+ * disk; a larger one is streamed to a temporary file, so that memory never holds more than that limit
+ * of a request. Accepts a raw body (application/pdf or XML) or a multipart form with a part named
+ * {@code document}. Closing deletes the file.
  */
-public record Upload(String name, Path file, String sha256, DocumentFormat format) implements AutoCloseable {
+public final class Upload implements AutoCloseable {
     /** Request attribute holding the document's SHA-256 once read, for the audit log. */
     static final String SHA256_ATTRIBUTE = "signer.documentSha256";
+    /** Documents up to this size are kept in memory. */
+    static final int IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+
+    private final String name;
+    private final String sha256;
+    private final DocumentFormat format;
+    private final byte[] content;
+    private final Path file;
+
+    private Upload(String name, String sha256, DocumentFormat format, byte[] content, Path file) {
+        this.name = name;
+        this.sha256 = sha256;
+        this.format = format;
+        this.content = content;
+        this.file = file;
+    }
+
+    /** The name the caller gave (multipart file name), or "document". */
+    String name() {
+        return name;
+    }
+
+    /** The document's SHA-256, lower-case hex. */
+    String sha256() {
+        return sha256;
+    }
+
+    /** PDF or XML, from the content. */
+    DocumentFormat format() {
+        return format;
+    }
+
+    /** Whether the document is held in memory ({@link #content()}) rather than in a file ({@link #file()}). */
+    boolean inMemory() {
+        return content != null;
+    }
+
+    /** The document, when {@link #inMemory()}. */
+    byte[] content() {
+        if (content == null) {
+            throw new IllegalStateException("the document is in " + file + ", not in memory");
+        }
+        return content;
+    }
+
+    /** The temporary file holding the document, when not {@link #inMemory()}. */
+    Path file() {
+        if (file == null) {
+            throw new IllegalStateException("the document is in memory, not in a file");
+        }
+        return file;
+    }
 
     /**
      * Receives the document of {@code ctx}.
      *
-     * @throws HttpError 413 too large, 415 unsupported type, 400 no document
+     * @throws HttpError 413 too large, 415 unsupported type, 400 no document or a body cut short
      * @throws SignerException BAD_INPUT when the content is neither PDF nor XML
      */
     static Upload receive(Context ctx, long maxBytes, Path tempDir) throws IOException {
@@ -55,31 +104,63 @@ public record Upload(String name, Path file, String sha256, DocumentFormat forma
             declaredFormat = formatOf(mediaType);
             body = ctx.req().getInputStream();
         }
-        Path file = Files.createTempFile(tempDir, "signer-upload-", ".bin");
-        try {
-            String sha256;
+        try (body) {
+            MessageDigest sha256 = newSha256();
+            byte[] head = readOrBadRequest(() -> body.readNBytes((int) Math.min(IN_MEMORY_LIMIT, maxBytes) + 1));
+            if (head.length > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            sha256.update(head);
+            if (head.length <= IN_MEMORY_LIMIT) {
+                String hex = digested(ctx, sha256);
+                return new Upload(name, hex, format(name, head, declaredFormat, mediaType), head, null);
+            }
+            Path file = Files.createTempFile(tempDir, "signer-upload-", ".bin");
             try {
-                sha256 = copy(body, file, maxBytes);
-            } catch (IOException e) {
-                // The client stopped sending (aborted or truncated upload): its request is bad, the server is fine.
-                throw HttpError.badRequest("the request body could not be read to its end");
+                try (OutputStream raw = Files.newOutputStream(file); OutputStream rest = new DigestOutputStream(raw, sha256)) {
+                    raw.write(head); // already digested
+                    readOrBadRequest(() -> copy(body, rest, maxBytes - head.length, maxBytes));
+                }
+                String hex = digested(ctx, sha256);
+                DocumentFormat format = format(name, head, declaredFormat, mediaType);
+                // Core tells formats apart by content; the extension only keeps temp files readable.
+                Path named = Files.move(file, file.resolveSibling(file.getFileName().toString()
+                        .replace(".bin", format == DocumentFormat.PDF ? ".pdf" : ".xml")));
+                return new Upload(name, hex, format, null, named);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
             }
-            ctx.attribute(SHA256_ATTRIBUTE, sha256);
-            DocumentFormat format = DocumentFormat.detect(file);
-            if (declaredFormat != null && declaredFormat != format) {
-                throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE",
-                        "the body is " + format + " but Content-Type says " + mediaType);
-            }
-            // Core tells formats apart by content; the extension only keeps temp files readable.
-            Path named = Files.move(file, file.resolveSibling(file.getFileName().toString()
-                    .replace(".bin", format == DocumentFormat.PDF ? ".pdf" : ".xml")));
-            return new Upload(name, named, sha256, format);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        } finally {
-            body.close();
         }
+    }
+
+    /** The document's SHA-256 as hex, kept in the request for the audit log (refusals are audited too). */
+    private static String digested(Context ctx, MessageDigest sha256) {
+        String hex = HexFormat.of().formatHex(sha256.digest());
+        ctx.attribute(SHA256_ATTRIBUTE, hex);
+        return hex;
+    }
+
+    /** What the document is, by its first bytes, which must agree with the type the caller declared. */
+    private static DocumentFormat format(String name, byte[] head, DocumentFormat declared, String mediaType) {
+        DocumentFormat format = DocumentFormat.detect(name, head);
+        if (declared != null && declared != format) {
+            throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "the body is " + format + " but Content-Type says " + mediaType);
+        }
+        return format;
+    }
+
+    /** A read of the body that fails is the client's doing (an aborted or truncated upload): 400, not 500. */
+    private static <T> T readOrBadRequest(BodyRead<T> read) {
+        try {
+            return read.run();
+        } catch (IOException e) {
+            throw HttpError.badRequest("the request body could not be read to its end");
+        }
+    }
+
+    private interface BodyRead<T> {
+        T run() throws IOException;
     }
 
     private static UploadedFile multipartDocument(Context ctx, long maxBytes) {
@@ -105,25 +186,26 @@ public record Upload(String name, Path file, String sha256, DocumentFormat forma
         };
     }
 
-    private static String copy(InputStream in, Path file, long maxBytes) throws IOException {
-        MessageDigest sha256;
+    private static MessageDigest newSha256() {
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                total += n;
-                if (total > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-                out.write(buffer, 0, n);
+    }
+
+    /** Copies the rest of the body: at most {@code allowed} more bytes, else 413 for a body over {@code maxBytes}. */
+    private static Void copy(InputStream in, OutputStream out, long allowed, long maxBytes) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > allowed) {
+                throw tooLarge(maxBytes);
             }
+            out.write(buffer, 0, n);
         }
-        return HexFormat.of().formatHex(sha256.digest());
+        return null;
     }
 
     private static HttpError tooLarge(long maxBytes) {
@@ -132,6 +214,8 @@ public record Upload(String name, Path file, String sha256, DocumentFormat forma
 
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
     }
 }

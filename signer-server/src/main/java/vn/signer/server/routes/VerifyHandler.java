@@ -1,6 +1,7 @@
 package vn.signer.server.routes;
 
 import io.javalin.http.Context;
+import java.util.Locale;
 import vn.signer.report.Json;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.VerificationReport;
@@ -27,10 +28,15 @@ final class VerifyHandler {
             throw HttpError.badRequest("no trust profile '" + profile + "'; there are " + server.trust().names());
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
-            VerificationReport report = verifier.verify(upload.file());
-            VerificationReport named = new VerificationReport(upload.name(), report.format(), report.verdict(),
-                    report.signatures(), report.validationTime());
-            ctx.contentType("application/json").result(Json.line(named));
+            VerificationReport report;
+            if (upload.inMemory()) {
+                report = verifier.verify(upload.name(), upload.content(), Locale.ROOT);
+            } else {
+                VerificationReport fromFile = verifier.verify(upload.file());
+                report = new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
+                        fromFile.signatures(), fromFile.validationTime());
+            }
+            ctx.contentType("application/json").result(Json.line(report));
         }
     }
 }
