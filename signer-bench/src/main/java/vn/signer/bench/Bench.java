@@ -274,17 +274,21 @@ public final class Bench {
         int measured = times / 2;
         verifyTimes(verifier, signed, times - measured);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<double[]>> runs = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            runs.add(pool.submit(() -> verifyTimes(verifier, signed, measured)));
-        }
         double[] millis = new double[threads * measured];
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(runs.get(t).get(), 0, millis, t * measured, measured);
+        double seconds;
+        try {
+            long start = System.nanoTime();
+            List<Future<double[]>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runs.add(pool.submit(() -> verifyTimes(verifier, signed, measured)));
+            }
+            for (int t = 0; t < threads; t++) {
+                System.arraycopy(runs.get(t).get(), 0, millis, t * measured, measured);
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         System.out.printf("verify: the signed one-page sample, offline with CRL files, %d thread(s) at once: median %.1f ms "
                 + "per verification, %.1f verifications/s (%d each after %d to warm up)%n",
                 threads, median(millis), threads * measured / seconds, measured, times - measured);

@@ -1,5 +1,6 @@
 package vn.signer.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,9 +36,11 @@ public final class SafeXml {
     /** Checks that {@code xml}, received in memory and named {@code name} in errors, is well-formed XML without a DOCTYPE. */
     public static Document parse(String name, byte[] xml) {
         try {
-            return parse(name, new java.io.ByteArrayInputStream(xml));
+            return parse(name, new ByteArrayInputStream(xml));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading from memory failed", e);
+            // Nothing is read from a device here: a failure is the parser's reading of these bytes.
+            throw new SignerException(ErrorCode.BAD_INPUT, name + ": unreadable XML: " + e.getMessage(),
+                    "check the document's encoding", e);
         }
     }
 

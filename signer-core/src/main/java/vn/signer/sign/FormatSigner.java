@@ -13,7 +13,8 @@ interface FormatSigner {
     /**
      * @param chain       the signer's certificate and the issuers to embed
      * @param signingTime the claimed signing time, the same for the data to sign and the signed result
-     * @param output      where the signed document will be saved (large documents are prepared beside it)
+     * @param output      where the signed document will be saved (large documents are prepared beside it);
+     *                    null for a document signed in memory, which is never large
      * @return the signed document (for detached XML, the signature alone), to be saved then closed
      */
     SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,

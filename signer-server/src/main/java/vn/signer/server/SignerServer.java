@@ -29,6 +29,7 @@ import vn.signer.server.metrics.ServerMetrics;
 import vn.signer.server.profiles.SigningProfiles;
 import vn.signer.server.profiles.TrustProfiles;
 import vn.signer.server.routes.Routes;
+import vn.signer.server.routes.Upload;
 import vn.signer.server.routes.ServerContext;
 
 /**
@@ -93,7 +94,8 @@ public final class SignerServer implements AutoCloseable {
         javalin.jetty.multipartConfig.cacheDirectory(context.tempDir().toString());
         javalin.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
         javalin.jetty.multipartConfig.maxTotalRequestSize(max + 64 * 1024, SizeUnit.BYTES);
-        javalin.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+        // A multipart document is kept in memory up to the size a raw body is (Upload), not cached to disk.
+        javalin.jetty.multipartConfig.maxInMemoryFileSize(Upload.IN_MEMORY_LIMIT, SizeUnit.BYTES);
         javalin.jetty.addConnector((server, http) -> connector(server, http, config));
         routes.register(javalin);
     }

@@ -11,10 +11,15 @@ import static vn.signer.server.TestServers.bytes;
 import static vn.signer.server.TestServers.get;
 import static vn.signer.server.TestServers.post;
 
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +73,27 @@ class LimitsTest {
         }
         String audit = java.nio.file.Files.readString(dir.resolve("audit.jsonl"));
         assertTrue(audit.contains("\"profile\":\"timestamped\"") && audit.contains("TIMESTAMP_FAILED"), audit);
+    }
+
+    @Test
+    void aBodyWithoutContentLengthIsCutOffAtTheLimitInMemoryAndOnDisk() throws Exception {
+        // A chunked body declares no size: under a 100,000-byte limit it is refused while read into
+        // memory; under a 5,000,000-byte limit (above the 4 MiB kept in memory) while streamed to a file.
+        for (long limit : new long[] {100_000, 5_000_000}) {
+            String limits = "  maxRequestBytes: " + limit + "\n  requestsPerSecond: 1000\n  burst: 1000";
+            try (SignerServer server = TestServers.start(dir, TestServers.yaml(dir, true, limits, ""))) {
+                for (long size : new long[] {limit + 1, limit + 1_000_000}) {
+                    byte[] body = new byte[(int) size];
+                    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, body, 0, 9);
+                    HttpRequest chunked = TestServers.request(server, "/v1/verify").header("Content-Type", "application/pdf")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+                    assertError(TestServers.send(chunked), 413, "TOO_LARGE");
+                }
+                try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+                    assertEquals(List.of(), left.toList(), "nothing is left of refused bodies");
+                }
+            }
+        }
     }
 
     @Test

@@ -16,17 +16,19 @@ import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 
 /**
- * A request's document, with its SHA-256 (computed as it arrives) and its size checked. Documents up to
- * {@link #IN_MEMORY_LIMIT}, nearly every official document, are kept in memory and never touch the
- * disk; a larger one is streamed to a temporary file, so that memory never holds more than that limit
- * of a request. Accepts a raw body (application/pdf or XML) or a multipart form with a part named
- * {@code document}. Closing deletes the file.
+ * A request's document, with its SHA-256 (computed as it arrives) and its size checked. A document up
+ * to {@link #IN_MEMORY_LIMIT} is kept in memory and never touches the disk; a larger one is streamed
+ * to a temporary file, so that receiving a 100 MB body does not take 100 MB of memory (signing and
+ * verifying it then read it as they read any file). Accepts a raw body (application/pdf or XML) or a
+ * multipart form with a part named {@code document}. Closing deletes the file.
  */
 public final class Upload implements AutoCloseable {
     /** Request attribute holding the document's SHA-256 once read, for the audit log. */
     static final String SHA256_ATTRIBUTE = "signer.documentSha256";
-    /** Documents up to this size are kept in memory. */
-    static final int IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+    /** Documents up to this size (4 MiB) are kept in memory. */
+    public static final int IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+    /** The longest name of a document kept from what a client sends. */
+    private static final int NAME_LIMIT = 200;
 
     private final String name;
     private final String sha256;
@@ -98,8 +100,7 @@ public final class Upload implements AutoCloseable {
             UploadedFile part = multipartDocument(ctx, maxBytes);
             body = part.content();
             declaredFormat = null;
-            // Only the last path element of what the client says, and never through Path.of (a NUL would throw).
-            name = part.filename() == null || part.filename().isBlank() ? name : part.filename().replaceAll(".*[/\\\\]", "");
+            name = clientName(part.filename(), name);
         } else {
             declaredFormat = formatOf(mediaType);
             body = ctx.req().getInputStream();
@@ -119,7 +120,7 @@ public final class Upload implements AutoCloseable {
             try {
                 try (OutputStream raw = Files.newOutputStream(file); OutputStream rest = new DigestOutputStream(raw, sha256)) {
                     raw.write(head); // already digested
-                    readOrBadRequest(() -> copy(body, rest, maxBytes - head.length, maxBytes));
+                    copy(body, rest, maxBytes - head.length, maxBytes);
                 }
                 String hex = digested(ctx, sha256);
                 DocumentFormat format = format(name, head, declaredFormat, mediaType);
@@ -194,18 +195,33 @@ public final class Upload implements AutoCloseable {
         }
     }
 
-    /** Copies the rest of the body: at most {@code allowed} more bytes, else 413 for a body over {@code maxBytes}. */
-    private static Void copy(InputStream in, OutputStream out, long allowed, long maxBytes) throws IOException {
+    /**
+     * Copies the rest of the body: at most {@code allowed} more bytes, else 413 for a body over
+     * {@code maxBytes}. A read that fails is the client's doing (400); a write that fails (a full disk)
+     * is the server's.
+     */
+    private static void copy(InputStream in, OutputStream out, long allowed, long maxBytes) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        for (int n = readOrBadRequest(() -> in.read(buffer)); n >= 0; n = readOrBadRequest(() -> in.read(buffer))) {
             total += n;
             if (total > allowed) {
                 throw tooLarge(maxBytes);
             }
             out.write(buffer, 0, n);
         }
-        return null;
+    }
+
+    /**
+     * The last path element of the name a client gave, without control characters (it appears in
+     * answers, logs and the audit log), or {@code otherwise}; never through Path.of (a NUL would throw).
+     */
+    private static String clientName(String given, String otherwise) {
+        String name = given == null ? "" : given.replaceAll("\\p{Cntrl}", "").replaceAll(".*[/\\\\]", "").strip();
+        if (name.isEmpty()) {
+            return otherwise;
+        }
+        return name.length() > NAME_LIMIT ? name.substring(0, NAME_LIMIT) : name;
     }
 
     private static HttpError tooLarge(long maxBytes) {
