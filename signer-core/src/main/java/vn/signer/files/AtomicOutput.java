@@ -115,19 +115,10 @@ public final class AtomicOutput {
         }
 
         /**
-         * Flushes the temporary file to disk and renames it into place.
-         *
-         * @param overwrite replace an existing target; without it an existing target is an error
-         * @throws SignerException OUTPUT_EXISTS, IO
-         */
-        public void commit(boolean overwrite) {
-            commit(overwrite, channel -> { });
-        }
-
-        /**
          * Lets {@code lastTouch} change the temporary file in place (it gets the file open for reading
          * and writing), then flushes it to disk and renames it into place.
          *
+         * @param overwrite replace an existing target; without it an existing target is an error
          * @throws SignerException OUTPUT_EXISTS, IO
          */
         public void commit(boolean overwrite, LastTouch lastTouch) {

@@ -95,7 +95,7 @@ class AtomicOutputTest {
             assertEquals(dir, staged.path().getParent(), "beside the target, on the same file system");
             Files.writeString(staged.path(), "prepared");
             assertFalse(Files.exists(target));
-            staged.commit(false);
+            staged.commit(false, channel -> { });
         }
         assertEquals("prepared", Files.readString(target));
         Samples.assertNoTemporaryFiles(dir);
@@ -107,7 +107,7 @@ class AtomicOutputTest {
         try (AtomicOutput.Staged staged = AtomicOutput.stage(target)) {
             Files.writeString(staged.path(), "prepared");
             Files.writeString(target, "someone else's");
-            SignerException e = assertThrows(SignerException.class, () -> staged.commit(false));
+            SignerException e = assertThrows(SignerException.class, () -> staged.commit(false, channel -> { }));
             assertEquals(ErrorCode.OUTPUT_EXISTS, e.code());
         }
         assertEquals("someone else's", Files.readString(target));
