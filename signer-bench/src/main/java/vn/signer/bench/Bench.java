@@ -356,7 +356,10 @@ public final class Bench {
         digest.digest();
     }
 
-    /** Reads {@code file} in 8 KB blocks as PDFBox does when it hashes a file DSS gave it as a file. */
+    /**
+     * Reads {@code file} through PDFBox's paged file reader in 8 KB blocks, as DSS's digest loop reads a
+     * document DSS gave PDFBox as a file.
+     */
     private static void readAsPdfBoxDoes(Path file) throws IOException {
         byte[] block = new byte[8192];
         try (RandomAccessReadBufferedFile pages = new RandomAccessReadBufferedFile(file.toFile());
