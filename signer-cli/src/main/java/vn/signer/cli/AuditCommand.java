@@ -15,10 +15,12 @@ final class AuditCommand {
     @ParentCommand
     SignerCommand root;
 
-    /** 'signer audit verify FILE': is every line of the hash chain intact? */
+    /** 'signer audit verify FILE': is every line of the hash chain intact, and does the log end at its head? */
     @Command(name = "verify", description = {
-        "Checks the hash chain of a signer-server audit log: exit 0 when every line is intact,",
-        "65 naming the first line that was edited, removed, inserted or reordered."})
+        "Checks the hash chain of a signer-server audit log and its head file (FILE.head, the number of",
+        "entries and the last hash): exit 0 when every line is intact and none is missing at the end,",
+        "65 naming the first line that was edited, removed, inserted, reordered or cut off the end,",
+        "2 when the chain is intact but there is no head file to show that nothing was cut off the end."})
     static final class Verify implements Callable<Integer> {
 
         @ParentCommand
@@ -31,8 +33,16 @@ final class AuditCommand {
         public Integer call() {
             AuditChain.Result result = AuditChain.verify(file);
             Terminal terminal = audit.root.terminal();
+            if (result.intact() && !result.anchored()) {
+                terminal.out().println(file + ": chain intact, " + result.lines() + " entries, but no head file ("
+                        + AuditChain.headOf(file).getFileName() + "): entries cut off its end cannot be detected");
+                terminal.out().flush();
+                return ExitCodes.SOME_INDETERMINATE;
+            }
             if (result.intact()) {
-                terminal.out().println(file + ": intact, " + result.lines() + " entries");
+                int unrecorded = result.lines() - result.head();
+                terminal.out().println(file + ": intact, " + result.lines() + " entries" + (unrecorded == 0 ? ""
+                        : " (the last " + unrecorded + " written after its head file, as when the server stopped between the two)"));
                 terminal.out().flush();
                 return ExitCodes.OK;
             }

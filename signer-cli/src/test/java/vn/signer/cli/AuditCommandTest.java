@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.signer.audit.AuditChain;
 import vn.signer.audit.AuditEntry;
 import vn.signer.audit.AuditLog;
 
@@ -44,6 +45,25 @@ class AuditCommandTest {
         Cli.Run run = Cli.run("audit", "verify", file.toString());
         assertEquals(65, run.exit(), run.toString());
         assertTrue(run.err().contains("broken at line 3"), run.toString());
+    }
+
+    @Test
+    void aLogCutShortExits65() throws Exception {
+        Path file = log();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Files.write(file, lines.subList(0, 1), StandardCharsets.UTF_8);
+        Cli.Run run = Cli.run("audit", "verify", file.toString());
+        assertEquals(65, run.exit(), run.toString());
+        assertTrue(run.err().contains("broken at line 2") && run.err().contains("cut off its end"), run.toString());
+    }
+
+    @Test
+    void aLogWithoutItsHeadFileExits2() throws Exception {
+        Path file = log();
+        Files.delete(AuditChain.headOf(file));
+        Cli.Run run = Cli.run("audit", "verify", file.toString());
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.out().contains("no head file"), run.toString());
     }
 
     @Test

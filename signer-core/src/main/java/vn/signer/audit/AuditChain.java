@@ -20,11 +20,19 @@ import vn.signer.SignerException;
  * {@code ,"hash":"H"} inserted before its closing brace, where BODY is a JSON object whose
  * {@code prev} is the hash of line {@code n-1} (64 zeros for the first line) and
  * {@code H = SHA-256(prev-hash-as-hex || BODY)} in lower-case hex, both as UTF-8.
+ *
+ * <p>A chain alone cannot show that lines were cut off its end: what remains is still a valid chain.
+ * So the log's head file ({@link #headOf}, {@code {"entries":N,"hash":"H"}}) records how many entries
+ * the log had and the hash of the last, and a log shorter than its head, or whose line N is not the
+ * head's, is broken too.
  */
 public final class AuditChain {
     /** The {@code prev} of the first line. */
     public static final String GENESIS = "0".repeat(64);
     private static final String HASH_FIELD = ",\"hash\":\"";
+    private static final String HEAD_SUFFIX = ".head";
+    /** The length of every head file: room for the largest count of entries. */
+    static final int HEAD_LENGTH = 128;
 
     private AuditChain() {
     }
@@ -32,13 +40,24 @@ public final class AuditChain {
     /**
      * What the check found.
      *
-     * @param intact     whether every line is chained correctly
+     * @param intact     whether every line is chained correctly and the log ends no earlier than its head
      * @param lines      how many lines were checked (all of them when intact)
-     * @param brokenLine the first line (1-based) that does not fit the chain, or 0 when intact
+     * @param brokenLine the first line (1-based) that does not fit the chain or is missing, or 0 when intact
      * @param problem    what is wrong with that line, or null
      * @param lastHash   the hash of the last intact line
+     * @param head       the entries the head file records, or -1 when the log has no head file (then
+     *                   lines cut off its end cannot be detected)
      */
-    public record Result(boolean intact, int lines, int brokenLine, String problem, String lastHash) {
+    public record Result(boolean intact, int lines, int brokenLine, String problem, String lastHash, int head) {
+        /** Whether the head file vouches for the log's end. */
+        public boolean anchored() {
+            return head >= 0;
+        }
+    }
+
+    /** The head file that {@link AuditLog} keeps beside {@code log}. */
+    public static Path headOf(Path log) {
+        return log.resolveSibling(log.getFileName() + HEAD_SUFFIX);
     }
 
     /**
@@ -51,21 +70,67 @@ public final class AuditChain {
             throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such audit log", "check the path");
         }
         ObjectMapper mapper = mapper();
+        Head head = readHead(mapper, file);
         String previous = GENESIS;
+        String atHead = head.entries() == 0 ? GENESIS : null;
         int number = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
                 String problem = problem(mapper, previous, line);
                 if (problem != null) {
-                    return new Result(false, number - 1, number, problem, previous);
+                    return new Result(false, number - 1, number, problem, previous, head.entries());
                 }
                 previous = line.substring(line.lastIndexOf(HASH_FIELD) + HASH_FIELD.length(), line.length() - 2);
+                if (number == head.entries()) {
+                    atHead = previous;
+                }
             }
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
         }
-        return new Result(true, number, 0, null, previous);
+        if (number < head.entries()) {
+            return new Result(false, number, number + 1, "the log ends after " + number + " entries but its head file records "
+                    + head.entries() + " (entries were cut off its end)", previous, head.entries());
+        }
+        if (head.entries() >= 0 && !head.hash().equals(atHead)) {
+            return new Result(false, number, head.entries(), "this is not the entry its head file records "
+                    + "(the log was rewritten from here)", previous, head.entries());
+        }
+        return new Result(true, number, 0, null, previous, head.entries());
+    }
+
+    /** What a head file records; -1 entries when there is none. */
+    private record Head(int entries, String hash) {
+    }
+
+    private static Head readHead(ObjectMapper mapper, Path log) {
+        Path file = headOf(log);
+        if (!Files.exists(file)) {
+            return new Head(-1, null);
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file cannot be read: " + e.getMessage(),
+                    "keep the log and its head file for investigation", e);
+        }
+        if (node == null || !node.path("entries").canConvertToInt() || node.path("entries").asInt() < 0
+                || !node.path("hash").asText().matches("[0-9a-f]{64}")) {
+            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file is not {\"entries\": N, "
+                    + "\"hash\": H}", "keep the log and its head file for investigation");
+        }
+        return new Head(node.path("entries").asInt(), node.path("hash").asText());
+    }
+
+    /**
+     * The text of a head file for a log of {@code entries} lines whose last hash is {@code hash}, padded
+     * with spaces to {@link #HEAD_LENGTH} bytes so that each new head overwrites the whole previous one.
+     */
+    static String head(int entries, String hash) {
+        String record = "{\"entries\":" + entries + ",\"hash\":\"" + hash + "\"}";
+        return record + " ".repeat(HEAD_LENGTH - 1 - record.length()) + "\n";
     }
 
     private static String problem(ObjectMapper mapper, String previous, String line) {

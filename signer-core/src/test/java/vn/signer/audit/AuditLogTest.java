@@ -38,6 +38,7 @@ class AuditLogTest {
         AuditChain.Result result = AuditChain.verify(logOfThree());
         assertTrue(result.intact(), result.toString());
         assertEquals(3, result.lines());
+        assertEquals(3, result.head());
     }
 
     @Test
@@ -58,6 +59,73 @@ class AuditLogTest {
         lines.remove(0);
         Files.write(file, lines, StandardCharsets.UTF_8);
         assertEquals(1, AuditChain.verify(file).brokenLine());
+    }
+
+    @Test
+    void cuttingLinesOffTheEndIsDetectedByTheHeadFile() throws Exception {
+        Path file = logOfThree();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Files.write(file, lines.subList(0, 2), StandardCharsets.UTF_8);
+        AuditChain.Result result = AuditChain.verify(file);
+        assertFalse(result.intact(), result.toString());
+        assertEquals(3, result.brokenLine());
+        assertTrue(result.problem().contains("cut off its end"), result.problem());
+        assertThrows(SignerException.class, () -> AuditLog.open(file));
+    }
+
+    @Test
+    void aTailRewrittenWithAValidChainDoesNotMatchTheHead() throws Exception {
+        Path file = logOfThree();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        // A forger who knows the chain's rule replaces the last entry with a correctly chained one.
+        String secondHash = lines.get(1).substring(lines.get(1).length() - 66, lines.get(1).length() - 2);
+        String body = "{\"time\":\"2026-11-28T00:00:00Z\",\"client\":\"dms\",\"outcome\":\"signed\",\"prev\":\""
+                + secondHash + "\"}";
+        lines.set(2, AuditChain.withHash(body, AuditChain.hash(secondHash, body)));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        AuditChain.Result result = AuditChain.verify(file);
+        assertFalse(result.intact(), result.toString());
+        assertEquals(3, result.brokenLine());
+        assertTrue(result.problem().contains("not the entry its head file records"), result.problem());
+    }
+
+    @Test
+    void aLogWithoutItsHeadFileIsNotExtended() throws Exception {
+        Path file = logOfThree();
+        Files.delete(AuditChain.headOf(file));
+        AuditChain.Result result = AuditChain.verify(file);
+        assertTrue(result.intact());
+        assertFalse(result.anchored());
+        SignerException e = assertThrows(SignerException.class, () -> AuditLog.open(file));
+        assertEquals(ErrorCode.BAD_INPUT, e.code());
+        assertTrue(e.getMessage().contains("no head file"), e.getMessage());
+    }
+
+    @Test
+    void anEntryWrittenJustBeforeAStopIsRecordedInTheHeadOnReopening() throws Exception {
+        Path file = logOfThree();
+        Path head = AuditChain.headOf(file);
+        String headOfThree = Files.readString(head, StandardCharsets.UTF_8);
+        try (AuditLog log = AuditLog.open(file)) {
+            log.append(new AuditEntry(Instant.now(), "dms", "sign", "organisation", "ef".repeat(32), "signed", null));
+        }
+        // As if the process had stopped after writing the fourth line but before replacing the head.
+        Files.writeString(head, headOfThree, StandardCharsets.UTF_8);
+        AuditChain.Result result = AuditChain.verify(file);
+        assertTrue(result.intact(), result.toString());
+        assertEquals(3, result.head());
+        assertEquals(4, result.lines());
+        AuditLog.open(file).close();
+        assertEquals(4, AuditChain.verify(file).head());
+    }
+
+    @Test
+    void anUnreadableHeadFileIsBadInput() throws Exception {
+        Path file = logOfThree();
+        Files.writeString(AuditChain.headOf(file), "{\"entries\": \"many\"}", StandardCharsets.UTF_8);
+        SignerException e = assertThrows(SignerException.class, () -> AuditChain.verify(file));
+        assertEquals(ErrorCode.BAD_INPUT, e.code());
+        assertTrue(e.getMessage().contains(".head"), e.getMessage());
     }
 
     @Test
