@@ -40,9 +40,10 @@ final class AuditCommand {
                 return ExitCodes.SOME_INDETERMINATE;
             }
             if (result.intact()) {
-                int unrecorded = result.lines() - result.head();
+                long unrecorded = result.lines() - result.head();
                 terminal.out().println(file + ": intact, " + result.lines() + " entries" + (unrecorded == 0 ? ""
-                        : " (the last " + unrecorded + " written after its head file, as when the server stopped between the two)"));
+                        : " (the last " + unrecorded + " not yet in its head file, which the server brings up to date "
+                        + "about once a second and when it stops)"));
                 terminal.out().flush();
                 return ExitCodes.OK;
             }

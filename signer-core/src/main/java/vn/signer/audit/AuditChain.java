@@ -1,5 +1,6 @@
 package vn.signer.audit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,9 +23,11 @@ import vn.signer.SignerException;
  * {@code H = SHA-256(prev-hash-as-hex || BODY)} in lower-case hex, both as UTF-8.
  *
  * <p>A chain alone cannot show that lines were cut off its end: what remains is still a valid chain.
- * So the log's head file ({@link #headOf}, {@code {"entries":N,"hash":"H"}}) records how many entries
- * the log had and the hash of the last, and a log shorter than its head, or whose line N is not the
- * head's, is broken too.
+ * So the log's head file ({@link #headOf}, {@code {"entries":N,"hash":"H"}} padded to
+ * 128 bytes) records how many entries the log had and the hash of the last, and a
+ * log shorter than its head, or whose line N is not the head's, is broken too. Lines after line N are
+ * expected: the head is brought up to date about once a second. This catches a log cut short by
+ * someone who did not also rewrite its head; whoever can write both files can forge both.
  */
 public final class AuditChain {
     /** The {@code prev} of the first line. */
@@ -48,7 +51,7 @@ public final class AuditChain {
      * @param head       the entries the head file records, or -1 when the log has no head file (then
      *                   lines cut off its end cannot be detected)
      */
-    public record Result(boolean intact, int lines, int brokenLine, String problem, String lastHash, int head) {
+    public record Result(boolean intact, long lines, long brokenLine, String problem, String lastHash, long head) {
         /** Whether the head file vouches for the log's end. */
         public boolean anchored() {
             return head >= 0;
@@ -73,7 +76,7 @@ public final class AuditChain {
         Head head = readHead(mapper, file);
         String previous = GENESIS;
         String atHead = head.entries() == 0 ? GENESIS : null;
-        int number = 0;
+        long number = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
@@ -95,13 +98,22 @@ public final class AuditChain {
         }
         if (head.entries() >= 0 && !head.hash().equals(atHead)) {
             return new Result(false, number, head.entries(), "this is not the entry its head file records "
-                    + "(the log was rewritten from here)", previous, head.entries());
+                    + "(the log was rewritten at or before this line)", previous, head.entries());
         }
         return new Result(true, number, 0, null, previous, head.entries());
     }
 
+    /**
+     * How many entries the head file beside {@code log} records, or -1 when there is none.
+     *
+     * @throws SignerException BAD_INPUT when the head file is not one
+     */
+    public static long recordedEntries(Path log) {
+        return readHead(mapper(), log).entries();
+    }
+
     /** What a head file records; -1 entries when there is none. */
-    private record Head(int entries, String hash) {
+    private record Head(long entries, String hash) {
     }
 
     private static Head readHead(ObjectMapper mapper, Path log) {
@@ -109,26 +121,29 @@ public final class AuditChain {
         if (!Files.exists(file)) {
             return new Head(-1, null);
         }
+        String text;
         JsonNode node;
         try {
-            node = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+            node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (IOException e) {
             throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file cannot be read: " + e.getMessage(),
                     "keep the log and its head file for investigation", e);
         }
-        if (node == null || !node.path("entries").canConvertToInt() || node.path("entries").asInt() < 0
-                || !node.path("hash").asText().matches("[0-9a-f]{64}")) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file is not {\"entries\": N, "
-                    + "\"hash\": H}", "keep the log and its head file for investigation");
+        JsonNode entries = node == null ? null : node.get("entries");
+        if (text.length() != HEAD_LENGTH || entries == null || !entries.isIntegralNumber() || !entries.canConvertToLong()
+                || entries.asLong() < 0 || !node.path("hash").asText().matches("[0-9a-f]{64}")) {
+            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file is not one " + HEAD_LENGTH
+                    + "-byte record {\"entries\": N, \"hash\": H}", "keep the log and its head file for investigation");
         }
-        return new Head(node.path("entries").asInt(), node.path("hash").asText());
+        return new Head(entries.asLong(), node.path("hash").asText());
     }
 
     /**
      * The text of a head file for a log of {@code entries} lines whose last hash is {@code hash}, padded
      * with spaces to {@link #HEAD_LENGTH} bytes so that each new head overwrites the whole previous one.
      */
-    static String head(int entries, String hash) {
+    static String head(long entries, String hash) {
         String record = "{\"entries\":" + entries + ",\"hash\":\"" + hash + "\"}";
         return record + " ".repeat(HEAD_LENGTH - 1 - record.length()) + "\n";
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 
@@ -17,22 +18,31 @@ import vn.signer.SignerException;
  * An append-only audit log of JSON lines, each chained to the one before: every line carries
  * {@code prev} (the previous line's hash) and ends with {@code hash}, the SHA-256 of the previous hash
  * followed by the line's text up to its hash (see {@link AuditChain}). Deleting, reordering or editing
- * a line therefore breaks the chain at that line; after every line, the head file beside the log is
- * overwritten with the number of entries and the last hash, so that lines cut off the end are found
- * too. (One positional write of a fixed-length record, not a new file renamed into place: that took a
- * third of a millisecond per request here, under the lock every request's entry waits for.)
- * Opening an existing log checks its chain and head first, so that the server never extends a log
+ * a line therefore breaks the chain at that line.
+ *
+ * <p>Lines cut off the end leave a valid chain, so the head file beside the log records how many
+ * entries the log had and the last hash. It only ever records entries already flushed to disk (the
+ * log is flushed, then the head written, at most once a second while lines are appended, and when the
+ * log is closed): after a power cut the log may have lost its last lines, and a head that still
+ * counted them would be a false alarm of tampering. Each head is one positional write of a
+ * fixed-length record (a new file renamed into place took a third of a millisecond per entry here,
+ * under the lock every request's entry waits for).
+ *
+ * <p>Opening an existing log checks its chain and head first, so that the server never extends a log
  * that was already tampered with. Safe for several threads.
  */
 public final class AuditLog implements AutoCloseable {
+    private static final long HEAD_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Path file;
     private final FileChannel channel;
     private final FileChannel head;
     private final ObjectMapper mapper = AuditChain.mapper();
     private String lastHash;
-    private int entries;
+    private long entries;
+    private long headWritten;
 
-    private AuditLog(Path file, FileChannel channel, FileChannel head, String lastHash, int entries) {
+    private AuditLog(Path file, FileChannel channel, FileChannel head, String lastHash, long entries) {
         this.file = file;
         this.channel = channel;
         this.head = head;
@@ -43,12 +53,13 @@ public final class AuditLog implements AutoCloseable {
     /**
      * Opens {@code file} for appending, creating it when absent.
      *
-     * @throws SignerException BAD_INPUT when the existing chain is broken or its head file is missing,
-     *                         IO when it cannot be opened
+     * @throws SignerException BAD_INPUT when the existing chain is broken, when the log has entries but
+     *                         no head file, or when its head records entries but the log is gone; IO
+     *                         when it cannot be opened
      */
     public static AuditLog open(Path file) {
         String last = AuditChain.GENESIS;
-        int entries = 0;
+        long entries = 0;
         if (Files.exists(file)) {
             AuditChain.Result check = AuditChain.verify(file);
             if (!check.intact()) {
@@ -60,10 +71,15 @@ public final class AuditLog implements AutoCloseable {
                 throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log has " + check.lines()
                         + " entries but no head file (" + AuditChain.headOf(file).getFileName()
                         + "), so entries cut off its end could not be detected",
-                        "keep the log for investigation and start a new one");
+                        "keep the log for investigation and start a new one (a log from before head files "
+                                + "existed: move it away with its name kept)");
             }
             last = check.lastHash();
             entries = check.lines();
+        } else if (AuditChain.recordedEntries(file) > 0) {
+            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log is missing but its head file records "
+                    + AuditChain.recordedEntries(file) + " entries",
+                    "find the log (move a log together with its .head file), or move the head file away to start anew");
         }
         FileChannel channel = null;
         FileChannel head = null;
@@ -74,9 +90,8 @@ public final class AuditLog implements AutoCloseable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             head = FileChannel.open(AuditChain.headOf(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             AuditLog log = new AuditLog(file, channel, head, last, entries);
-            // Also records entries written after the head when the last run stopped between the two.
-            log.writeHead();
-            head.truncate(AuditChain.HEAD_LENGTH);
+            // Also records lines written after the head when the last run stopped between the two.
+            log.flushAndWriteHead();
             return log;
         } catch (IOException e) {
             closeAfter(e, channel, head);
@@ -115,25 +130,29 @@ public final class AuditLog implements AutoCloseable {
             }
             lastHash = hash;
             entries++;
-            writeHead();
+            if (System.nanoTime() - headWritten >= HEAD_INTERVAL_NANOS) {
+                flushAndWriteHead();
+            }
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, file + ": cannot write the audit log: " + e.getMessage(), null, e);
         }
     }
 
-    /** Overwrites the head's one record (fixed length, within one disk sector) in a single write. */
-    private void writeHead() throws IOException {
+    /** Flushes the log to disk, then overwrites the head's one record in a single write. */
+    private void flushAndWriteHead() throws IOException {
+        channel.force(false);
         ByteBuffer record = ByteBuffer.wrap(AuditChain.head(entries, lastHash).getBytes(StandardCharsets.US_ASCII));
         while (record.hasRemaining()) {
             head.write(record, record.position());
         }
+        headWritten = System.nanoTime();
     }
 
     @Override
     public synchronized void close() {
-        try (FileChannel log = channel; FileChannel last = head) {
-            log.force(true);
-            last.force(true);
+        try (FileChannel logChannel = channel; FileChannel headChannel = head) {
+            flushAndWriteHead();
+            headChannel.force(true);
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, file + ": cannot close the audit log: " + e.getMessage(), null, e);
         }

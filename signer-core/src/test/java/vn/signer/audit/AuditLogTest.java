@@ -120,12 +120,38 @@ class AuditLogTest {
     }
 
     @Test
-    void anUnreadableHeadFileIsBadInput() throws Exception {
+    void aHeadFileThatIsNotOneRecordIsBadInput() throws Exception {
         Path file = logOfThree();
-        Files.writeString(AuditChain.headOf(file), "{\"entries\": \"many\"}", StandardCharsets.UTF_8);
-        SignerException e = assertThrows(SignerException.class, () -> AuditChain.verify(file));
+        Path head = AuditChain.headOf(file);
+        String record = Files.readString(head, StandardCharsets.US_ASCII);
+        for (String bad : List.of("{\"entries\": \"many\"}", record.replace("\"entries\":3", "\"entries\":3.5"),
+                record + record)) {
+            Files.writeString(head, bad, StandardCharsets.US_ASCII);
+            SignerException e = assertThrows(SignerException.class, () -> AuditChain.verify(file), bad);
+            assertEquals(ErrorCode.BAD_INPUT, e.code());
+            assertTrue(e.getMessage().contains(".head"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLogThatIsGoneWhileItsHeadRemainsIsNotStartedAgain() throws Exception {
+        Path file = logOfThree();
+        Files.delete(file);
+        SignerException e = assertThrows(SignerException.class, () -> AuditLog.open(file));
         assertEquals(ErrorCode.BAD_INPUT, e.code());
-        assertTrue(e.getMessage().contains(".head"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing but its head file records 3 entries"), e.getMessage());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void anEmptyLogIsIntactAndAnchored() {
+        Path file = dir.resolve("empty.jsonl");
+        AuditLog.open(file).close();
+        AuditChain.Result result = AuditChain.verify(file);
+        assertTrue(result.intact(), result.toString());
+        assertEquals(0, result.lines());
+        assertEquals(0, result.head());
+        AuditLog.open(file).close();
     }
 
     @Test
