@@ -34,14 +34,14 @@ final class AuditCommand {
             AuditChain.Result result = AuditChain.verify(file);
             Terminal terminal = audit.root.terminal();
             if (result.intact() && !result.anchored()) {
-                terminal.out().println(file + ": chain intact, " + result.lines() + " entries, but no head file ("
+                terminal.out().println(file + ": chain intact, " + entries(result.lines()) + ", but no head file ("
                         + AuditChain.headOf(file).getFileName() + "): entries cut off its end cannot be detected");
                 terminal.out().flush();
                 return ExitCodes.SOME_INDETERMINATE;
             }
             if (result.intact()) {
                 long unrecorded = result.lines() - result.head();
-                terminal.out().println(file + ": intact, " + result.lines() + " entries" + (unrecorded == 0 ? ""
+                terminal.out().println(file + ": intact, " + entries(result.lines()) + (unrecorded == 0 ? ""
                         : " (the last " + unrecorded + " not yet in its head file, which the server brings up to date "
                         + "about once a second and when it stops)"));
                 terminal.out().flush();
@@ -51,6 +51,10 @@ final class AuditCommand {
                     + ": " + result.problem());
             terminal.err().flush();
             return ExitCodes.DATA;
+        }
+
+        private static String entries(long count) {
+            return count + (count == 1 ? " entry" : " entries");
         }
     }
 }
