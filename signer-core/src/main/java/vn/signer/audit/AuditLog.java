@@ -76,10 +76,13 @@ public final class AuditLog implements AutoCloseable {
             }
             last = check.lastHash();
             entries = check.lines();
-        } else if (AuditChain.recordedEntries(file) > 0) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log is missing but its head file records "
-                    + AuditChain.recordedEntries(file) + " entries",
-                    "find the log (move a log together with its .head file), or move the head file away to start anew");
+        } else {
+            long recorded = AuditChain.recordedEntries(file);
+            if (recorded > 0) {
+                throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log is missing but its head file records "
+                        + recorded + " entries",
+                        "find the log (move a log together with its .head file), or move the head file away to start anew");
+            }
         }
         FileChannel channel = null;
         FileChannel head = null;
