@@ -210,24 +210,14 @@ public final class Bench {
             DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.defaults());
             for (int round = -2; round < rounds; round++) { // two warm-up rounds
                 Path out = Files.createDirectories(work.resolve("out"));
-                long start = System.nanoTime();
-                naiveLoop(List.of(input), out, dssToken, dssKey);
-                double naiveMs = (System.nanoTime() - start) / 1e6;
+                double naiveMs = millis(() -> naiveLoop(List.of(input), out, dssToken, dssKey));
                 Files.delete(out.resolve("large.pdf"));
-                start = System.nanoTime();
-                signer.sign(input, out.resolve("large.pdf"), false);
-                double ourMs = (System.nanoTime() - start) / 1e6;
+                double ourMs = millis(() -> signer.sign(input, out.resolve("large.pdf"), false));
                 Files.delete(out.resolve("large.pdf"));
-                start = System.nanoTime();
-                sha256(input);
-                double hashMs = (System.nanoTime() - start) / 1e6;
-                start = System.nanoTime();
-                durableCopy(input, out.resolve("copy.pdf"));
-                double copyMs = (System.nanoTime() - start) / 1e6;
+                double hashMs = millis(() -> sha256(input));
+                double copyMs = millis(() -> durableCopy(input, out.resolve("copy.pdf")));
                 Files.delete(out.resolve("copy.pdf"));
-                start = System.nanoTime();
-                readAsPdfBoxDoes(input);
-                double pagedMs = (System.nanoTime() - start) / 1e6;
+                double pagedMs = millis(() -> readAsPdfBoxDoes(input));
                 if (round >= 0) {
                     naive[round] = naiveMs;
                     ours[round] = ourMs;
@@ -341,6 +331,17 @@ public final class Bench {
         System.out.printf("sign: the one-page sample, PAdES-B-B, organisation key, one thread: median %.2f ms wall, "
                 + "%.2f ms CPU over the last %d of %d runs%n", median(wall), median(cpu), wall.length, times);
         deleteTree(work);
+    }
+
+    /** How long {@code step} takes, in milliseconds. */
+    private static double millis(Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private interface Step {
+        void run() throws Exception;
     }
 
     private static void sha256(Path file) throws Exception {
