@@ -35,8 +35,9 @@ public final class ErrorResponses {
 
     /**
      * Reads what is left of a small request body before answering: a client still sending its document
-     * when the server refuses it early (no profile, a bad option) would otherwise meet a closed
-     * connection instead of the answer. Large bodies are not read for nothing; they get 413 anyway.
+     * when the server refuses it early (no profile, a bad option, a declared length over the limit)
+     * would otherwise often meet a reset connection instead of the answer. Bodies over this bound are
+     * not read for nothing: their senders may see the connection reset.
      */
     private static void drainSmallBody(Context ctx) {
         long length = ctx.req().getContentLengthLong();
@@ -88,9 +89,7 @@ public final class ErrorResponses {
             code = "INTERNAL";
             message = "internal error; the server log has the details";
         }
-        if (status != 413) {
-            drainSmallBody(ctx);
-        }
+        drainSmallBody(ctx);
         ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
         if (status == 429 || status == 503) {
             ctx.header("Retry-After", "1");
