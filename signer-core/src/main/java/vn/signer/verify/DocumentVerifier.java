@@ -12,6 +12,7 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -85,9 +86,11 @@ public final class DocumentVerifier {
                                       Locale locale) {
         Texts texts = Texts.of(locale);
         Instant now = Instant.now();
+        DSSDocument document = read.get();
+        RevisionDifferences differences = new RevisionDifferences();
         Reports reports;
         try {
-            reports = ServiceLookups.run(() -> validate(read.get()));
+            reports = ServiceLookups.run(() -> validate(document, differences));
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -95,13 +98,17 @@ public final class DocumentVerifier {
                     name + ": cannot verify this " + format + ": " + e.getMessage(),
                     "check that the document opens; run with --verbose for details", e);
         }
-        List<SignatureReport> signatures = reports.getDiagnosticData().getSignatures().stream()
-                .map(signature -> SignatureFacts.report(signature, reports, format, length, texts))
-                .toList();
+        PdfFacts pdf = format == DocumentFormat.PDF ? PdfFacts.of(document, length) : null;
+        SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, differences.uncomparedPages(), texts);
+        List<SignatureReport> signatures = new ArrayList<>(reports.getDiagnosticData().getSignatures().stream()
+                .map(facts::report).toList());
+        if (pdf != null) {
+            signatures.addAll(facts.brokenPdfSignatures());
+        }
         return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
     }
 
-    private Reports validate(DSSDocument document) {
+    private Reports validate(DSSDocument document, RevisionDifferences differences) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(document);
         validator.setCertificateVerifier(certificateVerifier);
         validator.setDetachedContents(detachedContents());
@@ -110,7 +117,6 @@ public final class DocumentVerifier {
         validator.setEnableEtsiValidationReport(false);
         if (validator instanceof PDFDocumentValidator pdf) {
             PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
-            RevisionDifferences differences = new RevisionDifferences();
             factory.setPdfDifferencesFinder(differences);
             factory.setPdfObjectModificationsFinder(differences);
             pdf.setPdfObjFactory(factory);

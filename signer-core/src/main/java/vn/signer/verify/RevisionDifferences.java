@@ -10,9 +10,14 @@ import eu.europa.esig.dss.pdf.modifications.PdfModification;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfObjectModificationsFinder;
 import eu.europa.esig.dss.pdf.modifications.PdfObjectModifications;
 import eu.europa.esig.dss.pdf.modifications.PdfObjectModificationsFinder;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +34,9 @@ import java.util.stream.Collectors;
 final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModificationsFinder {
     private final DefaultPdfDifferencesFinder delegate = new DefaultPdfDifferencesFinder();
     private final DefaultPdfObjectModificationsFinder objectsDelegate = new DefaultPdfObjectModificationsFinder();
+    private static final long OBJECT_BUDGET = 1_000_000;
+    private static final long BYTE_BUDGET = 128L * 1024 * 1024;
+    private final Set<Integer> uncompared = new TreeSet<>();
     private PdfDocumentReader lastSigned;
     private PdfDocumentReader lastFinal;
     private boolean lastSame;
@@ -48,9 +56,60 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
         return delegate.getPagesDifferences(signed, last);
     }
 
+    /**
+     * Pages whose own content (annotations left out) differs between the revisions, first by their objects
+     * and, where those differ, by drawing both. DSS's own comparison draws annotations too, so a field
+     * filled or a signature added into a prepared field reads as changed content; annotations are judged
+     * apart (see {@link UnsignedChanges}). Every page is compared, not only DSS's first ten.
+     */
     @Override
     public List<PdfModification> getVisualDifferences(PdfDocumentReader signed, PdfDocumentReader last) {
-        return sameRevision(signed, last) ? List.of() : delegate.getVisualDifferences(signed, last);
+        if (sameRevision(signed, last)) {
+            return List.of();
+        }
+        if (!(signed instanceof PdfBoxDocumentReader a) || !(last instanceof PdfBoxDocumentReader b)) {
+            return delegate.getVisualDifferences(signed, last);
+        }
+        PDDocument before = a.getPDDocument();
+        PDDocument after = b.getPDDocument();
+        CosComparison compare = new CosComparison(before, after, OBJECT_BUDGET, BYTE_BUDGET);
+        List<PdfModification> differing = new ArrayList<>();
+        for (int i = 0; i < Math.min(before.getNumberOfPages(), after.getNumberOfPages()); i++) {
+            int page = i + 1;
+            try {
+                if (!sameObjects(compare, before.getPage(i), after.getPage(i)) && !PageContent.looksSame(before, after, i)) {
+                    differing.add(new ChangedPage(page));
+                }
+            } catch (PageContent.TooLarge | IOException | RuntimeException e) {
+                // Not compared (too large to draw, or PDFBox cannot draw it): not "unchanged" either.
+                uncompared.add(page);
+            }
+        }
+        return differing;
+    }
+
+    /** A page whose content differs, as DSS records it. */
+    private record ChangedPage(int page) implements PdfModification {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int getPage() {
+            return page;
+        }
+    }
+
+    /** Pages that could not be compared with an earlier revision: too large, or not drawable. */
+    Set<Integer> uncomparedPages() {
+        return Set.copyOf(uncompared);
+    }
+
+    private static boolean sameObjects(CosComparison compare, PDPage a, PDPage b) {
+        try {
+            return PageContent.same(compare, a, b);
+        } catch (CosComparison.Exhausted e) {
+            // Too many objects to compare one by one: drawing both pages decides.
+            return false;
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,11 +30,28 @@ import vn.signer.document.DocumentFormat;
  * changed in a way not allowed after signing is never VALID).
  */
 final class SignatureFacts {
-    private SignatureFacts() {
+    private final Reports reports;
+    private final DocumentFormat format;
+    private final long fileLength;
+    private final PdfFacts pdf;
+    private final Set<Integer> uncomparedPages;
+    private final Texts texts;
+
+    /**
+     * @param pdf             what signer read from a PDF's structure itself; null for XML
+     * @param uncomparedPages pages DSS's revision comparison could not compare
+     */
+    SignatureFacts(Reports reports, DocumentFormat format, long fileLength, PdfFacts pdf, Set<Integer> uncomparedPages,
+                   Texts texts) {
+        this.reports = reports;
+        this.format = format;
+        this.fileLength = fileLength;
+        this.pdf = pdf;
+        this.uncomparedPages = Set.copyOf(uncomparedPages);
+        this.texts = texts;
     }
 
-    static SignatureReport report(SignatureWrapper signature, Reports reports, DocumentFormat format, long fileLength,
-                                  Texts texts) {
+    SignatureReport report(SignatureWrapper signature) {
         SimpleReport simple = reports.getSimpleReport();
         String id = signature.getId();
         Indication indication = simple.getIndication(id);
@@ -50,12 +68,17 @@ final class SignatureFacts {
         }
         simple.getAdESValidationWarnings(id).stream().map(Message::getValue).forEach(warnings::add);
 
+        Remark weak = WeakAlgorithms.of(signature);
+        if (weak != null) {
+            verdict = Verdict.INVALID;
+            reasons.add(weak.in(texts));
+        }
         boolean coversWhole;
-        List<Modification> modifications = List.of();
+        List<Modification> modifications = new ArrayList<>();
         if (format == DocumentFormat.PDF) {
             coversWhole = pdfCoversWhole(signature, fileLength);
             PdfChanges changes = PdfChanges.after(signature, texts);
-            modifications = changes.modifications();
+            modifications.addAll(changes.modifications());
             if (!changes.disallowed().isEmpty()) {
                 verdict = Verdict.INVALID;
                 reasons.addAll(changes.disallowed());
@@ -66,6 +89,7 @@ final class SignatureFacts {
                 reasons.add(texts.get("pdf.changes.unchecked"));
             }
             warnings.addAll(changes.allowed());
+            verdict = worse(verdict, pdfStructure(signature, coversWhole, reasons, warnings, modifications));
         } else {
             coversWhole = xmlCoversWhole(signature);
             if (!coversWhole) {
@@ -118,6 +142,96 @@ final class SignatureFacts {
                 format == DocumentFormat.PDF ? signature.getFirstFieldName() : null,
                 format == DocumentFormat.PDF ? signature.getReason() : null,
                 format == DocumentFormat.PDF ? signature.getLocation() : null);
+    }
+
+    /**
+     * What signer's own reading of the PDF says of one signature: a broken field, what revisions after it
+     * that no signature covers changed, which later signatures vouch for the changes between, and pages
+     * that could not be compared. Returns the verdict those facts allow at best.
+     */
+    private Verdict pdfStructure(SignatureWrapper signature, boolean coversWhole, Set<String> reasons,
+                                 Set<String> warnings, List<Modification> modifications) {
+        if (pdf.unreadable() != null) {
+            reasons.add(pdf.unreadable().in(texts));
+            return Verdict.INDETERMINATE;
+        }
+        Verdict verdict = Verdict.VALID;
+        PdfSignatureFields.Field field = pdf.field(signature.getFirstFieldName()).orElse(null);
+        if (field != null && field.problem() != null) {
+            reasons.add(field.problem().in(texts));
+            verdict = Verdict.INVALID;
+        }
+        long end = revisionEnd(signature);
+        for (PdfFacts.UnsignedRange range : pdf.after(end)) {
+            for (UnsignedChanges.Change change : range.changes()) {
+                String text = change.remark().in(texts);
+                modifications.add(new Modification("UNSIGNED_" + change.kind(), text, change.allowed()));
+                if (change.allowed()) {
+                    warnings.add(text);
+                } else {
+                    reasons.add(text);
+                    verdict = Verdict.INVALID;
+                }
+            }
+            if (range.unchecked() != null) {
+                reasons.add(range.unchecked().in(texts));
+                verdict = worse(verdict, Verdict.INDETERMINATE);
+            }
+        }
+        List<String> later = pdf.fields().stream()
+                .filter(f -> f.kind() == PdfSignatureFields.Kind.SIGNATURE && f.problem() == null && f.revisionEnd() > end)
+                .map(f -> signerOf(f.name()))
+                .toList();
+        if (!later.isEmpty() && !coversWhole) {
+            String text = texts.get("pdf.signedLater", String.join("; ", later));
+            modifications.add(new Modification("SIGNED_LATER", text, true));
+            warnings.add(text);
+        }
+        if (!coversWhole && !uncomparedPages.isEmpty()) {
+            reasons.add(texts.get("pdf.pages.uncompared", uncomparedPages.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")), PageContent.MAX_PIXELS / 1_000_000));
+            verdict = worse(verdict, Verdict.INDETERMINATE);
+        }
+        return verdict;
+    }
+
+    /**
+     * Reports for signatures in signature fields that DSS passed over: their value is present but
+     * broken (no usable byte range, no CMS value). A signature that is there and cannot be checked is
+     * INVALID, never "no signature".
+     */
+    List<SignatureReport> brokenPdfSignatures() {
+        if (pdf == null) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>();
+        reports.getDiagnosticData().getSignatures().forEach(s -> known.addAll(s.getSignatureFieldNames()));
+        return pdf.fields().stream()
+                .filter(f -> f.kind() == PdfSignatureFields.Kind.SIGNATURE && !known.contains(f.name()))
+                .map(f -> new SignatureReport("PDF-FIELD-" + f.name(), Verdict.INVALID,
+                        List.of((f.problem() != null ? f.problem() : Remark.of("pdf.broken.unreadable", f.name())).in(texts)),
+                        List.of(), null, null, null, List.of(), RevocationReport.NONE, format.signatureFormat(), null, null,
+                        null, false, List.of(), null, null, null, f.name(), null, null))
+                .toList();
+    }
+
+    private String signerOf(String field) {
+        return reports.getDiagnosticData().getSignatures().stream()
+                .filter(s -> s.getSignatureFieldNames().contains(field))
+                .findFirst()
+                .map(s -> s.getSigningCertificate() == null || s.getSigningCertificate().getCommonName() == null
+                        ? field : field + " (" + s.getSigningCertificate().getCommonName() + ")")
+                .orElse(field);
+    }
+
+    /** Where the revision a signature signs ends: the end of its byte range's second part, or 0. */
+    private static long revisionEnd(SignatureWrapper signature) {
+        List<BigInteger> range = signature.getSignatureByteRange();
+        return range == null || range.size() != 4 ? 0 : range.get(2).add(range.get(3)).longValue();
+    }
+
+    private static Verdict worse(Verdict a, Verdict b) {
+        return Verdict.worst(List.of(a, b));
     }
 
     /** An ETSI indication as a verdict; no indication is INDETERMINATE. Timestamps use it too. */
