@@ -21,7 +21,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /**
  * Compares objects of two revisions of one PDF by value. The earlier revision is a prefix of the later
  * file, so an indirect object found at the same offset in both cross-reference tables is the same
- * bytes and is not read again; only objects a later revision redefined or added are compared.
+ * bytes: its stream data is not read again, though its references are followed (they may lead to
+ * objects the later revision redefined).
  *
  * <p>Back-pointers (/Parent, /P) are not followed: they lead up the tree the caller walks down. A
  * hostile document cannot make the comparison endless: it stops with {@link Exhausted} after a
@@ -78,24 +79,25 @@ final class CosComparison {
     private boolean compare(COSBase a, COSBase b) throws Exhausted {
         if (a instanceof COSObject ra && b instanceof COSObject rb && Objects.equals(ra.getKey(), rb.getKey())
                 && ra.getKey() != null) {
-            if (unchanged(ra.getKey())) {
-                return true;
-            }
             Boolean result = known.putIfAbsent(ra.getKey(), Boolean.TRUE);
             if (result != null) {
                 return result;
             }
-            boolean same = same(ra.getObject(), rb.getObject());
+            // An object at the same offset is the same bytes, but what its references lead to may have
+            // been redefined: its stream data need not be read again, its entries must still be followed.
+            boolean same = values(ra.getObject(), rb.getObject(), unchanged(ra.getKey()));
             known.put(ra.getKey(), same);
             return same;
         }
-        COSBase x = a instanceof COSObject ra ? ra.getObject() : a;
-        COSBase y = b instanceof COSObject rb ? rb.getObject() : b;
+        return values(a instanceof COSObject ra ? ra.getObject() : a, b instanceof COSObject rb ? rb.getObject() : b, false);
+    }
+
+    private boolean values(COSBase x, COSBase y, boolean sameBytes) throws Exhausted {
         if (x == null || y == null) {
             return x == y;
         }
         if (x instanceof COSStream sx) {
-            return y instanceof COSStream sy && sameEntries(sx, sy, Set.of(COSName.LENGTH)) && sameBytes(sx, sy);
+            return y instanceof COSStream sy && sameEntries(sx, sy, Set.of(COSName.LENGTH)) && (sameBytes || sameBytes(sx, sy));
         }
         if (x instanceof COSDictionary dx) {
             return y instanceof COSDictionary dy && !(y instanceof COSStream) && sameEntries(dx, dy, Set.of());

@@ -1,0 +1,261 @@
+package vn.signer.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.signer.keys.KeySelector;
+import vn.signer.keys.Pkcs12KeySource;
+import vn.signer.sign.DocumentSigner;
+import vn.signer.sign.SignatureOptions;
+import vn.signer.testing.DemoPki;
+import vn.signer.testing.PdfAttacks;
+import vn.signer.testing.Samples;
+import vn.signer.testing.Tools;
+
+/**
+ * The PDF attack corpus: documents made here from our demo keys by the attacks on PDF signatures
+ * described in public (shadow attacks, PDF Insecurity), and genuine documents made by other tools and
+ * workflows. Each file is written to target/attack-corpus/pdf named with the verdict it must get; no
+ * attack may be VALID and no genuine document INVALID (each gets exactly its verdict here).
+ */
+class PdfAttackCorpusTest {
+    private static final Path CORPUS = Path.of("target", "attack-corpus", "pdf");
+    private static final Map<String, String> TABLE = new LinkedHashMap<>();
+
+    @TempDir
+    static Path dir;
+
+    private static Path unsigned;
+    private static Path signed;
+
+    @BeforeAll
+    static void signTheSample() throws IOException {
+        Files.createDirectories(CORPUS);
+        unsigned = Samples.pdf(dir);
+        signed = sign(unsigned, dir.resolve("signed.pdf"), DemoPki.officerP12());
+    }
+
+    @AfterAll
+    static void printTheTable() {
+        StringBuilder table = new StringBuilder("\n| PDF case | verdict |\n|---|---|\n");
+        TABLE.forEach((name, verdict) -> table.append("| ").append(name).append(" | ").append(verdict).append(" |\n"));
+        System.out.println(table);
+    }
+
+    // ---- shadow attacks -------------------------------------------------------------------------------
+
+    @Test
+    void shadowHideWithAnOpaqueSquareIsInvalid() {
+        expect("shadow-hide-square", Verdict.INVALID, out -> PdfAttacks.overlay(signed, out, "Square", ""), "drawn over signed content");
+    }
+
+    @Test
+    void shadowReplaceWithFreeTextIsInvalid() {
+        expect("shadow-replace-freetext", Verdict.INVALID,
+                out -> PdfAttacks.overlay(signed, out, "FreeText", "So tien: 9.000.000 dong"), "FreeText");
+    }
+
+    @Test
+    void shadowHideAndReplaceWithAStampIsInvalid() {
+        expect("shadow-hide-and-replace-stamp", Verdict.INVALID, out -> PdfAttacks.overlay(signed, out, "Stamp", "DA HUY"), "Stamp");
+    }
+
+    @Test
+    void shadowHideAndReplaceWithANewFormWidgetIsInvalid() {
+        expect("shadow-hide-and-replace-widget", Verdict.INVALID, out -> PdfAttacks.widgetOverlay(signed, out, "9.000.000"), "Widget");
+    }
+
+    @Test
+    void shadowReplaceOfASignedFieldValueIsInvalid() {
+        Path form = dir.resolve("form-filled.pdf");
+        PdfAttacks.form(unsigned, form, "1.000.000");
+        Path signedForm = sign(form, dir.resolve("form-filled-signed.pdf"), DemoPki.officerP12());
+        expect("shadow-replace-field-value", Verdict.INVALID, out -> PdfAttacks.fill(signedForm, out, "9.000.000"), "so_tien");
+    }
+
+    @Test
+    void shadowReplaceOfAFormXObjectIsInvalid() {
+        Path signedXObject = signedWithFormXObject();
+        expect("shadow-replace-xobject", Verdict.INVALID, out -> PdfAttacks.replaceXObject(signedXObject, out), "page 1");
+    }
+
+    @Test
+    void shadowReplaceOfAFontIsInvalid() {
+        Path signedXObject = signedWithFormXObject();
+        expect("shadow-replace-font", Verdict.INVALID, out -> PdfAttacks.replaceFont(signedXObject, out), "page 1");
+    }
+
+    // ---- PDF Insecurity: incremental saving, signature wrapping, universal signature forgery ----------
+
+    @Test
+    void incrementalSavingThatAddsAPageIsInvalid() {
+        expect("isa-page-added", Verdict.INVALID, out -> PdfAttacks.addPage(signed, out), "number of pages");
+    }
+
+    @Test
+    void incrementalSavingThatAddsAnOpenActionIsInvalid() {
+        expect("isa-open-action", Verdict.INVALID, out -> PdfAttacks.openAction(signed, out), "/OpenAction");
+    }
+
+    @Test
+    void removingASignedAnnotationIsInvalid() {
+        Path stamped = dir.resolve("stamped.pdf");
+        PdfAttacks.withStamp(unsigned, stamped);
+        Path signedStamped = sign(stamped, dir.resolve("stamped-signed.pdf"), DemoPki.officerP12());
+        expect("removed-signed-annotation", Verdict.INVALID, out -> PdfAttacks.removeFirstAnnotation(signedStamped, out), "removes");
+    }
+
+    @Test
+    void signatureWrappingIntoTheGapIsInvalid() {
+        expect("swa-content-in-gap", Verdict.INVALID, out -> PdfAttacks.wrapSignature(signed, out), "leaves out more than the signature value");
+    }
+
+    @Test
+    void universalSignatureForgeriesAreInvalidSignaturesNotNoSignature() {
+        for (PdfAttacks.Forgery forgery : PdfAttacks.Forgery.values()) {
+            VerificationReport report = expect("usf-" + forgery.name().toLowerCase().replace('_', '-'), Verdict.INVALID,
+                    out -> PdfAttacks.forge(unsigned, out, forgery), "chu_ky_gia");
+            assertEquals(1, report.signatures().size(), report.toString());
+        }
+    }
+
+    // ---- genuine documents ----------------------------------------------------------------------------
+
+    @Test
+    void aCommentNoteInTheMarginStaysValid() {
+        VerificationReport report = expect("comment-note-in-margin", Verdict.VALID, out -> addNote(signed, out), "comment");
+        assertFalse(report.signatures().get(0).coversWholeDocument());
+    }
+
+    @Test
+    void fillingAnEmptyFieldAfterAnApprovalSignatureStaysValid() {
+        Path form = dir.resolve("form-empty.pdf");
+        PdfAttacks.form(unsigned, form, null);
+        Path signedForm = sign(form, dir.resolve("form-empty-signed.pdf"), DemoPki.officerP12());
+        expect("form-fill-empty-field", Verdict.VALID, out -> PdfAttacks.fill(signedForm, out, "1.000.000"), "fills the empty form field");
+    }
+
+    @Test
+    void twoSignaturesOneAfterTheOtherAreBothValidAndTheSecondIsNamed() {
+        VerificationReport report = expect("two-signatures", Verdict.VALID,
+                out -> sign(signed, out, DemoPki.organisationP12()), "signed by");
+        assertEquals(2, report.signatures().size());
+        assertTrue(report.signatures().get(0).warnings().stream().anyMatch(w -> w.contains(DemoPki.ORGANISATION_NAME)),
+                report.signatures().get(0).warnings().toString());
+    }
+
+    @Test
+    void popplerSignaturesAreValid() {
+        Path nss = signingNss();
+        expect("pdfsig-add-signature", Verdict.VALID, out -> Tools.check(Tools.run(List.of("pdfsig", "-nssdir", "sql:" + nss,
+                "-add-signature", "-nick", "officer", "-new-signature-field-name", "poppler", unsigned.toString(), out.toString())),
+                "pdfsig -add-signature"), null);
+    }
+
+    @Test
+    void signingIntoAPreparedEmptyFieldAfterAnotherSignatureKeepsBothValid() {
+        Path nss = signingNss();
+        Path form = dir.resolve("prepared.pdf");
+        PdfAttacks.form(unsigned, form, null);
+        Path first = sign(form, dir.resolve("prepared-signed.pdf"), DemoPki.officerP12());
+        VerificationReport report = expect("sign-into-prepared-field", Verdict.VALID, out -> Tools.check(Tools.run(List.of("pdfsig",
+                "-nssdir", "sql:" + nss, "-sign", "ky_ban_hanh", "-etsi", "-nick", "officer", first.toString(), out.toString())),
+                "pdfsig -sign"), null);
+        assertEquals(2, report.signatures().size(), report.toString());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    private interface Maker {
+        void make(Path out);
+    }
+
+    /** Makes a corpus file, verifies it, and asserts the verdict of the document and a reason or warning. */
+    private static VerificationReport expect(String name, Verdict verdict, Maker maker, String mentioned) {
+        Path file = CORPUS.resolve(name + "." + verdict + ".pdf");
+        maker.make(file);
+        VerificationReport report = DocumentVerifier.create(DemoPki.settings()).verify(file);
+        TABLE.put(name, report.verdict().name());
+        assertEquals(verdict, report.verdict(), name + ": " + report);
+        if (mentioned != null) {
+            List<String> said = new ArrayList<>();
+            report.signatures().forEach(s -> {
+                said.addAll(s.reasons());
+                said.addAll(s.warnings());
+            });
+            assertTrue(said.stream().anyMatch(s -> s.contains(mentioned)), name + " should mention '" + mentioned + "': " + said);
+        }
+        return report;
+    }
+
+    private static Path sign(Path input, Path output, Path p12) {
+        try (Pkcs12KeySource key = DemoPki.openP12(p12)) {
+            DocumentSigner.create(key.key(KeySelector.only()), SignatureOptions.defaults()).sign(input, output, true);
+        }
+        return output;
+    }
+
+    private static Path signedWithFormXObject() {
+        Path drawn = dir.resolve("xobject.pdf");
+        if (!Files.exists(drawn)) {
+            PdfAttacks.withFormXObject(unsigned, drawn);
+            sign(drawn, dir.resolve("xobject-signed.pdf"), DemoPki.officerP12());
+        }
+        return dir.resolve("xobject-signed.pdf");
+    }
+
+    /** An NSS database holding the demo officer's key, so that poppler's pdfsig signs with it. */
+    private static Path signingNss() {
+        Path nss = dir.resolve("nss-signing");
+        if (!Files.exists(nss)) {
+            Tools.nssDatabase(nss, List.of(DemoPki.root()));
+            Tools.check(Tools.run(List.of("pk12util", "-i", DemoPki.officerP12().toString(), "-d", "sql:" + nss,
+                    "-W", DemoPki.PASSWORD, "-K", "")), "pk12util -i");
+            Tools.check(Tools.run(List.of("certutil", "-M", "-d", "sql:" + nss, "-n", "officer", "-t", "u,u,u")), "certutil -M");
+        }
+        return nss;
+    }
+
+    /** A sticky-note comment in the bottom-left margin, where the sample letter is blank. */
+    private static void addNote(Path signedFile, Path out) {
+        try (PDDocument doc = Loader.loadPDF(signedFile.toFile())) {
+            PDPage page = doc.getPage(0);
+            PDAnnotationText note = new PDAnnotationText();
+            note.setContents("Đã nhận");
+            note.setRectangle(new PDRectangle(10, 10, 20, 20));
+            note.constructAppearances(doc);
+            page.getAnnotations().add(note);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            if (page.getCOSObject().getDictionaryObject(COSName.ANNOTS) instanceof COSArray annotations) {
+                annotations.setNeedToBeUpdated(true);
+            }
+            note.getCOSObject().setNeedToBeUpdated(true);
+            try (OutputStream stream = Files.newOutputStream(out)) {
+                doc.saveIncremental(stream);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
