@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.signer.testing.DemoPki;
 import vn.signer.testing.Pages;
 import vn.signer.testing.SoftHsm;
 import vn.signer.testing.Tools;
@@ -45,7 +46,8 @@ class AppearanceAndLanguageTest {
         Cli.Run verify = Cli.run(VIETNAMESE, Cli.args("verify", Cli.demoTrust(), issued));
         assertEquals(0, verify.exit(), verify.toString());
         assertTrue(verify.out().contains(issued + ": Chữ ký hợp lệ (2 chữ ký)"), verify.toString());
-        assertTrue(verify.out().contains("(được phép)"), "the organisation's revision, allowed, in Vietnamese: " + verify);
+        assertTrue(verify.out().contains("các thay đổi sau chữ ký này nằm trong các phiên bản được ký bởi: Signature2 ("
+                + DemoPki.ORGANISATION_NAME + ")"), "the organisation's revision, signed by it, in Vietnamese: " + verify);
 
         Cli.Run json = Cli.run(VIETNAMESE, Cli.args("verify", "--json", Cli.demoTrust(), issued));
         assertTrue(json.json().get(0).get("verdict").asText().equals("VALID"), json.toString());

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What later revisions of a PDF changed after a signature, split into changes an approval signature
- * allows (further signatures, form filling, annotations such as a signature widget) and changes it
- * does not (page content, pages added or removed, anything DSS cannot classify, and whatever a
- * certification signature's DocMDP permission forbids).
+ * What DSS found later revisions of a PDF changed after a signature: page content, pages added or
+ * removed, anything DSS cannot classify, whatever a certification signature's DocMDP permission
+ * forbids (none allowed), and annotations overlapping each other (allowed).
  *
  * @param modifications every change found, each marked allowed or not
  */
@@ -48,21 +47,17 @@ record PdfChanges(List<Modification> modifications) {
         }
         // A certification signature (DocMDP) narrows what later revisions may do; DSS's default policy only
         // warns about a breach, so a certified document changed against its own rules would pass as VALID.
+        // What DSS allows is not repeated here: signer judges annotations and fields itself (UnsignedChanges)
+        // and names the later signatures that made the rest, and DSS's object paths say little to a reader.
         CertificationPermission certified = signature.getDocMDPPermissions();
-        if (!signature.getPdfSignatureOrFormFillChanges().isEmpty()) {
-            String what = describe(signature.getPdfSignatureOrFormFillChanges());
-            boolean forbidden = certified == CertificationPermission.NO_CHANGE_PERMITTED;
-            found.add(new Modification("SIGNATURES_OR_FORM_FIELDS", forbidden
-                    ? texts.get("changes.signatures.forbidden", what)
-                    : texts.get("changes.signatures.allowed", what), !forbidden));
+        if (!signature.getPdfSignatureOrFormFillChanges().isEmpty() && certified == CertificationPermission.NO_CHANGE_PERMITTED) {
+            found.add(new Modification("SIGNATURES_OR_FORM_FIELDS",
+                    texts.get("changes.signatures.forbidden", describe(signature.getPdfSignatureOrFormFillChanges())), false));
         }
-        if (!signature.getPdfAnnotationChanges().isEmpty()) {
-            String what = describe(signature.getPdfAnnotationChanges());
-            boolean forbidden = certified == CertificationPermission.NO_CHANGE_PERMITTED
-                    || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED;
-            found.add(new Modification("ANNOTATIONS", forbidden
-                    ? texts.get("changes.annotations.forbidden", what)
-                    : texts.get("changes.annotations.allowed", what), !forbidden));
+        if (!signature.getPdfAnnotationChanges().isEmpty() && (certified == CertificationPermission.NO_CHANGE_PERMITTED
+                || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED)) {
+            found.add(new Modification("ANNOTATIONS",
+                    texts.get("changes.annotations.forbidden", describe(signature.getPdfAnnotationChanges())), false));
         }
         return new PdfChanges(List.copyOf(found));
     }

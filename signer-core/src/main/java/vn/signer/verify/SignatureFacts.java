@@ -2,7 +2,9 @@ package vn.signer.verify;
 
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.jaxb.XmlPDFLockDictionary;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlSignatureScope;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureScopeType;
 import eu.europa.esig.dss.enumerations.SubIndication;
@@ -165,8 +167,13 @@ final class SignatureFacts {
         for (PdfFacts.UnsignedRange range : pdf.after(end)) {
             for (UnsignedChanges.Change change : range.changes()) {
                 String text = change.remark().in(texts);
-                modifications.add(new Modification("UNSIGNED_" + change.kind(), text, change.allowed()));
-                if (change.allowed()) {
+                Remark forbidden = change.allowed() ? forbiddenBy(signature, change) : null;
+                if (forbidden != null) {
+                    text = text + "; " + forbidden.in(texts);
+                }
+                boolean allowed = change.allowed() && forbidden == null;
+                modifications.add(new Modification("UNSIGNED_" + change.kind(), text, allowed));
+                if (allowed) {
                     warnings.add(text);
                 } else {
                     reasons.add(text);
@@ -193,6 +200,36 @@ final class SignatureFacts {
             verdict = worse(verdict, Verdict.INDETERMINATE);
         }
         return verdict;
+    }
+
+    /**
+     * Why this signature forbids a change that is harmless by itself, or null: a certification
+     * (DocMDP) that allows no change, or only form filling and signing; a lock on the field filled.
+     */
+    private static Remark forbiddenBy(SignatureWrapper signature, UnsignedChanges.Change change) {
+        CertificationPermission certified = signature.getDocMDPPermissions();
+        if (certified == CertificationPermission.NO_CHANGE_PERMITTED) {
+            return Remark.of("pdf.unsigned.certifiedNoChange");
+        }
+        if (certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED && change.kind().equals("ANNOTATION")) {
+            return Remark.of("pdf.unsigned.certifiedFormOnly");
+        }
+        if (change.field() != null && (locks(signature.getFieldMDP(), change.field())
+                || locks(signature.getSigFieldLock(), change.field()))) {
+            return Remark.of("pdf.unsigned.locked", change.field());
+        }
+        return null;
+    }
+
+    private static boolean locks(XmlPDFLockDictionary lock, String field) {
+        if (lock == null || lock.getAction() == null) {
+            return false;
+        }
+        return switch (lock.getAction()) {
+            case ALL -> true;
+            case INCLUDE -> lock.getFields().contains(field);
+            case EXCLUDE -> !lock.getFields().contains(field);
+        };
     }
 
     /**

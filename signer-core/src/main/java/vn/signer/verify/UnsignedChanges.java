@@ -55,8 +55,13 @@ final class UnsignedChanges {
      * @param kind    what was changed: PAGE_CONTENT, ANNOTATION, FORM_FIELD, DOCUMENT
      * @param remark  the change in words
      * @param allowed whether it leaves what was signed shown as it was
+     * @param field   the form field it fills or changes, or null: a signature may lock its fields
      */
-    record Change(String kind, Remark remark, boolean allowed) {
+    record Change(String kind, Remark remark, boolean allowed, String field) {
+
+        Change(String kind, Remark remark, boolean allowed) {
+            this(kind, remark, allowed, null);
+        }
     }
 
     private final PDDocument before;
@@ -188,7 +193,7 @@ final class UnsignedChanges {
                 continue;
             }
             if (isEmpty(oldValue)) {
-                changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filled", field.name()), true));
+                changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filled", field.name()), true, field.name()));
                 widgetsOf(field.dictionary(), widgets);
             } else {
                 changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.valueReplaced", field.name()), false));

@@ -105,8 +105,9 @@ class DecreeThirtyAppearanceTest {
         assertEquals(DemoPki.OFFICER_NAME, first.signer().commonName());
         assertFalse(first.modifications().isEmpty(), "the organisation's revision is reported for the officer's signature");
         assertTrue(first.modifications().stream().allMatch(Modification::allowed), first.modifications().toString());
-        assertTrue(first.modifications().stream().anyMatch(m -> m.kind().equals("SIGNATURES_OR_FORM_FIELDS")),
-                first.modifications().toString());
+        // The seal's revision is signed by the organisation: the report names who made the change.
+        assertTrue(first.modifications().stream().anyMatch(m -> m.kind().equals("SIGNED_LATER")
+                && m.description().contains(DemoPki.ORGANISATION_NAME)), first.modifications().toString());
         String pdfsig = Samples.assertPdfsigSays(issued, nss(), "Not total document signed", "Total document signed");
         assertEquals(2, Samples.count(pdfsig, Samples.PDFSIG_VALID), pdfsig);
     }

@@ -28,7 +28,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
@@ -42,6 +41,7 @@ import vn.signer.keys.Pkcs12KeySource;
 import vn.signer.keys.SignatureScheme;
 import vn.signer.keys.SigningKey;
 import vn.signer.testing.DemoPki;
+import vn.signer.testing.PdfAttacks;
 import vn.signer.testing.Samples;
 import vn.signer.testing.SoftHsm;
 import vn.signer.testing.TestPki;
@@ -259,11 +259,11 @@ class PadesSigningTest {
     void anAnnotationAddedAfterAnApprovalSignatureKeepsItValid() throws IOException {
         Path signed = signedByOfficer();
         Path annotated = dir.resolve("annotated.pdf");
-        addNote(signed, annotated, "Số: 123/SKHCN-VP");
+        PdfAttacks.note(signed, annotated, new PDRectangle(100, 700, 20, 20), "Số: 123/SKHCN-VP");
         SignatureReport signature = onlySignature(verifyDemo(annotated));
         assertEquals(Verdict.VALID, signature.verdict(), signature.toString());
         assertFalse(signature.coversWholeDocument());
-        assertTrue(signature.warnings().stream().anyMatch(w -> w.contains("annotations") && w.contains("allowed")),
+        assertTrue(signature.warnings().stream().anyMatch(w -> w.contains("comment") && w.contains("allowed")),
                 signature.warnings().toString());
     }
 
@@ -274,7 +274,7 @@ class PadesSigningTest {
             sign(p12.key(KeySelector.only()), SignatureOptions.builder().certify(true).build(), Samples.pdf(dir), certified);
         }
         Path annotated = dir.resolve("annotated.pdf");
-        addNote(certified, annotated, "Số: 123/SKHCN-VP");
+        PdfAttacks.note(certified, annotated, new PDRectangle(100, 700, 20, 20), "Số: 123/SKHCN-VP");
         SignatureReport signature = onlySignature(verifyDemo(annotated));
         // DSS's default policy only warns ("changes restricted by /DocMDP"); a certification that allows
         // form filling and signing only must not stay VALID once an annotation is added.
@@ -421,26 +421,6 @@ class PadesSigningTest {
                     }
                 }
             }
-            try (java.io.OutputStream stream = Files.newOutputStream(out)) {
-                doc.saveIncremental(stream);
-            }
-        }
-    }
-
-    /** Saves {@code signed} with a text annotation on page 1, as an incremental update. */
-    private static void addNote(Path signed, Path out, String text) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(signed.toFile())) {
-            PDPage page = doc.getPage(0);
-            PDAnnotationText note = new PDAnnotationText();
-            note.setContents(text);
-            note.setRectangle(new PDRectangle(100, 700, 20, 20));
-            note.constructAppearances(doc);
-            page.getAnnotations().add(note);
-            page.getCOSObject().setNeedToBeUpdated(true);
-            if (page.getCOSObject().getDictionaryObject(COSName.ANNOTS) instanceof COSArray annotations) {
-                annotations.setNeedToBeUpdated(true);
-            }
-            note.getCOSObject().setNeedToBeUpdated(true);
             try (java.io.OutputStream stream = Files.newOutputStream(out)) {
                 doc.saveIncremental(stream);
             }

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
@@ -61,6 +62,17 @@ public final class PdfAttacks {
         });
     }
 
+    /** A sticky-note comment with {@code text} at {@code rect} on page 1, as a reader's viewer adds it. */
+    public static void note(Path signed, Path out, PDRectangle rect, String text) {
+        update(signed, out, doc -> {
+            PDAnnotationText note = new PDAnnotationText();
+            note.setContents(text);
+            note.setRectangle(rect);
+            note.constructAppearances(doc);
+            addAnnotation(doc.getPage(0), note.getCOSObject());
+        });
+    }
+
     /** A new text field whose widget, with a white background and a value, covers the signed text. */
     public static void widgetOverlay(Path signed, Path out, String value) {
         update(signed, out, doc -> {
@@ -82,8 +94,11 @@ public final class PdfAttacks {
         });
     }
 
-    /** An unsigned document with a text field, empty or holding {@code value}, and an empty signature field. */
-    public static void form(Path unsigned, Path out, String value) {
+    /**
+     * An unsigned document with a text field "so_tien", empty or holding {@code value}, and an empty
+     * signature field "ky_ban_hanh" that, with {@code lockAmount}, locks "so_tien" once signed.
+     */
+    public static void form(Path unsigned, Path out, String value, boolean lockAmount) {
         try (PDDocument doc = Loader.loadPDF(unsigned.toFile())) {
             PDAcroForm form = acroForm(doc);
             PDTextField field = new PDTextField(form);
@@ -105,6 +120,15 @@ public final class PdfAttacks {
             sigWidget.setRectangle(new PDRectangle(320, 100, 200, 80));
             sigWidget.setPage(doc.getPage(0));
             sigWidget.setPrinted(true);
+            if (lockAmount) {
+                COSDictionary lock = new COSDictionary();
+                lock.setItem(COSName.TYPE, COSName.getPDFName("SigFieldLock"));
+                lock.setName(COSName.getPDFName("Action"), "Include");
+                COSArray locked = new COSArray();
+                locked.add(new COSString("so_tien"));
+                lock.setItem(COSName.FIELDS, locked);
+                signature.getCOSObject().setItem(COSName.getPDFName("Lock"), lock);
+            }
             form.getFields().add(signature);
             doc.getPage(0).getAnnotations().add(sigWidget);
             doc.save(out.toFile());

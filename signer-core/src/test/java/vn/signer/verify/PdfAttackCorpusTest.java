@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +81,7 @@ class PdfAttackCorpusTest {
     @Test
     void shadowReplaceOfASignedFieldValueIsInvalid() {
         Path form = dir.resolve("form-filled.pdf");
-        PdfAttacks.form(unsigned, form, "1.000.000");
+        PdfAttacks.form(unsigned, form, "1.000.000", false);
         Path signedForm = sign(form, dir.resolve("form-filled-signed.pdf"), DemoPki.officerP12());
         expect("shadow-replace-field-value", Verdict.INVALID, out -> PdfAttacks.fill(signedForm, out, "9.000.000"), "so_tien");
     }
@@ -104,6 +96,17 @@ class PdfAttackCorpusTest {
     void shadowReplaceOfAFontIsInvalid() {
         Path signedXObject = signedWithFormXObject();
         expect("shadow-replace-font", Verdict.INVALID, out -> PdfAttacks.replaceFont(signedXObject, out), "page 1");
+    }
+
+    @Test
+    void fillingAFieldTheSignatureLocksIsInvalid() {
+        Path nss = signingNss();
+        Path form = dir.resolve("locked.pdf");
+        PdfAttacks.form(unsigned, form, null, true);
+        Path locked = dir.resolve("locked-signed.pdf");
+        Tools.check(Tools.run(List.of("pdfsig", "-nssdir", "sql:" + nss, "-sign", "ky_ban_hanh", "-etsi", "-nick", "officer",
+                form.toString(), locked.toString())), "pdfsig -sign");
+        expect("fill-locked-field", Verdict.INVALID, out -> PdfAttacks.fill(locked, out, "9.000.000"), "locks the field");
     }
 
     // ---- PDF Insecurity: incremental saving, signature wrapping, universal signature forgery ----------
@@ -144,14 +147,14 @@ class PdfAttackCorpusTest {
 
     @Test
     void aCommentNoteInTheMarginStaysValid() {
-        VerificationReport report = expect("comment-note-in-margin", Verdict.VALID, out -> addNote(signed, out), "comment");
+        VerificationReport report = expect("comment-note-in-margin", Verdict.VALID, out -> PdfAttacks.note(signed, out, new PDRectangle(10, 10, 20, 20), "Đã nhận"), "comment");
         assertFalse(report.signatures().get(0).coversWholeDocument());
     }
 
     @Test
     void fillingAnEmptyFieldAfterAnApprovalSignatureStaysValid() {
         Path form = dir.resolve("form-empty.pdf");
-        PdfAttacks.form(unsigned, form, null);
+        PdfAttacks.form(unsigned, form, null, false);
         Path signedForm = sign(form, dir.resolve("form-empty-signed.pdf"), DemoPki.officerP12());
         expect("form-fill-empty-field", Verdict.VALID, out -> PdfAttacks.fill(signedForm, out, "1.000.000"), "fills the empty form field");
     }
@@ -177,7 +180,7 @@ class PdfAttackCorpusTest {
     void signingIntoAPreparedEmptyFieldAfterAnotherSignatureKeepsBothValid() {
         Path nss = signingNss();
         Path form = dir.resolve("prepared.pdf");
-        PdfAttacks.form(unsigned, form, null);
+        PdfAttacks.form(unsigned, form, null, false);
         Path first = sign(form, dir.resolve("prepared-signed.pdf"), DemoPki.officerP12());
         VerificationReport report = expect("sign-into-prepared-field", Verdict.VALID, out -> Tools.check(Tools.run(List.of("pdfsig",
                 "-nssdir", "sql:" + nss, "-sign", "ky_ban_hanh", "-etsi", "-nick", "officer", first.toString(), out.toString())),
@@ -235,27 +238,5 @@ class PdfAttackCorpusTest {
             Tools.check(Tools.run(List.of("certutil", "-M", "-d", "sql:" + nss, "-n", "officer", "-t", "u,u,u")), "certutil -M");
         }
         return nss;
-    }
-
-    /** A sticky-note comment in the bottom-left margin, where the sample letter is blank. */
-    private static void addNote(Path signedFile, Path out) {
-        try (PDDocument doc = Loader.loadPDF(signedFile.toFile())) {
-            PDPage page = doc.getPage(0);
-            PDAnnotationText note = new PDAnnotationText();
-            note.setContents("Đã nhận");
-            note.setRectangle(new PDRectangle(10, 10, 20, 20));
-            note.constructAppearances(doc);
-            page.getAnnotations().add(note);
-            page.getCOSObject().setNeedToBeUpdated(true);
-            if (page.getCOSObject().getDictionaryObject(COSName.ANNOTS) instanceof COSArray annotations) {
-                annotations.setNeedToBeUpdated(true);
-            }
-            note.getCOSObject().setNeedToBeUpdated(true);
-            try (OutputStream stream = Files.newOutputStream(out)) {
-                doc.saveIncremental(stream);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
