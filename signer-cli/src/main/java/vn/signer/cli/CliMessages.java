@@ -5,12 +5,14 @@ import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceWarning;
+import vn.signer.report.Printable;
 
 /**
  * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
  * with what they concern ("FILE: what is wrong"): for the most common errors the Vietnamese line says
  * the whole sentence about that subject; for the others it names the kind of error in Vietnamese and
- * keeps core's English details. Codes stay English in both languages, for scripts.
+ * keeps core's English details. Codes stay English in both languages, for scripts. What core's
+ * messages quote (file names, certificate and token names) is shown through {@link Printable}.
  */
 final class CliMessages {
     private CliMessages() {
@@ -19,9 +21,9 @@ final class CliMessages {
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
         if (!Language.isVietnamese(locale)) {
-            return "signer: " + e.oneLine();
+            return "signer: " + Printable.text(e.oneLine());
         }
-        String message = e.getMessage();
+        String message = Printable.text(e.getMessage());
         int colon = message.indexOf(": ");
         String subject = colon > 0 ? message.substring(0, colon) : null;
         String details = colon > 0 ? message.substring(colon + 2) : message;
@@ -37,7 +39,7 @@ final class CliMessages {
         if (sentence != null) {
             return "signer: lỗi: " + sentence;
         }
-        return "signer: lỗi (" + kind(e.code()) + "): " + message + (e.hint() == null ? "" : " — gợi ý: " + e.hint());
+        return "signer: lỗi (" + kind(e.code()) + "): " + message + (e.hint() == null ? "" : " — gợi ý: " + Printable.text(e.hint()));
     }
 
     /** The first words of a usage error, before picocli's own message. */
@@ -50,8 +52,9 @@ final class CliMessages {
         return Language.isVietnamese(locale) ? " — xem '" + command + " --help'" : " — see '" + command + " --help'";
     }
 
-    static String warning(AppearanceWarning warning, Path input, Locale locale) {
+    static String warning(AppearanceWarning warning, Path path, Locale locale) {
         boolean vi = Language.isVietnamese(locale);
+        String input = Printable.text(path);
         return switch (warning) {
             case NO_PERSONAL_SIGNATURE -> vi
                     ? "cảnh báo: " + input + ": văn bản chưa có chữ ký số của người có thẩm quyền; văn thư chỉ ký số của cơ quan "

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
 import vn.signer.SignerException;
+import vn.signer.report.Printable;
 
 /**
  * Builds the 'signer' command line: commands, the exit-code table and the one place where errors
@@ -54,7 +55,7 @@ final class CommandLineFactory {
                     .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
             message = options.isEmpty() ? "unexpected arguments" : "unknown option " + String.join(", ", options);
         }
-        terminal.err().println(CliMessages.usagePrefix(locale) + message
+        terminal.err().println(CliMessages.usagePrefix(locale) + Printable.text(message)
                 + CliMessages.seeHelp(exception.getCommandLine().getCommandSpec().qualifiedName(), locale));
         terminal.err().flush();
         return ExitCodes.USAGE;
@@ -70,7 +71,7 @@ final class CommandLineFactory {
             return ExitCodes.of(e.code());
         }
         terminal.err().println("signer: internal error (" + exception.getClass().getSimpleName() + ": "
-                + exception.getMessage() + ")" + (root.verbose ? "" : "; run with --verbose for details"));
+                + Printable.text(exception.getMessage()) + ")" + (root.verbose ? "" : "; run with --verbose for details"));
         terminal.err().flush();
         return ExitCodes.SOFTWARE;
     }
