@@ -64,6 +64,41 @@ final class CliMessages {
         };
     }
 
+    /**
+     * An argument that holds U+FFFD, most often because the locale could not decode it: says which
+     * argument, which locale and encoding, and how to run instead. Not the argument itself: after a
+     * mistyped option it may be a secret (see the usage errors).
+     *
+     * @param position the argument's position, from 1
+     * @param takenBy  the option (--reason) or parameter (FILE) it is the value of, or null
+     * @param setting  the locale variable in force as NAME=VALUE, or null when none is set
+     */
+    static String undecodedArgument(int position, String takenBy, String setting, String encoding, Locale locale) {
+        return (Language.isVietnamese(locale) ? "signer: lỗi: tham số thứ " : "signer: argument ") + position
+                + (takenBy == null ? "" : " (" + Printable.text(takenBy) + ")") + undecoded(setting, encoding, locale);
+    }
+
+    /** A file name found in a folder that the locale could not decode (it then cannot be opened at all). */
+    static String undecodedFileName(String name, String setting, String encoding, Locale locale) {
+        return (Language.isVietnamese(locale) ? "signer: lỗi: tên tệp '" : "signer: the file name '")
+                + Printable.text(name) + "'" + undecoded(setting, encoding, locale);
+    }
+
+    /** What U+FFFD means, which locale caused it, and what to do. */
+    private static String undecoded(String setting, String encoding, Locale locale) {
+        if (Language.isVietnamese(locale)) {
+            return " chứa ký tự U+FFFD (" + ArgumentEncoding.REPLACEMENT
+                    + "), dấu hiệu của những byte mà bảng mã của thiết lập ngôn ngữ (locale) hiện tại ("
+                    + (setting == null ? "không đặt LANG, LC_ALL hay LC_CTYPE" : setting) + ", Java đọc theo " + encoding
+                    + ") không giải mã được, nên không thể dùng chữ đã bị hỏng này — chạy lại với một locale UTF-8 đã được cài, "
+                    + "ví dụ LC_ALL=C.UTF-8 (bin/signer tự chọn locale như vậy)";
+        }
+        return " holds U+FFFD (" + ArgumentEncoding.REPLACEMENT + "), the mark of bytes the locale's encoding could not decode ("
+                + (setting == null ? "no LANG, LC_ALL or LC_CTYPE set" : setting) + ", read by Java as " + encoding
+                + "), so the garbled text cannot be used — run with an installed UTF-8 locale, "
+                + "e.g. LC_ALL=C.UTF-8 (bin/signer chooses one itself)";
+    }
+
     private static String kind(ErrorCode code) {
         return switch (code) {
             case USAGE -> "sai cách dùng";
