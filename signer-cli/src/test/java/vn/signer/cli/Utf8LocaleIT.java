@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,22 +32,12 @@ class Utf8LocaleIT {
     @BeforeAll
     static void preconditions() {
         assertTrue(Files.isRegularFile(JAR), JAR + " is not built: run 'mvn verify' (or 'mvn package' before this test)");
-        assertEquals("UTF-8", System.getProperty("sun.jnu.encoding"),
-                "this test passes Vietnamese arguments to the commands it runs: run it under a UTF-8 locale (LC_ALL=C.UTF-8)");
+        Tools.requireUtf8Jvm();
     }
 
     /** {@code command} under env -i with PATH and {@code environment} only. */
     private static Tools.Result clean(List<String> environment, Object... command) {
-        List<String> all = new ArrayList<>(List.of("env", "-i", "PATH=" + System.getenv("PATH")));
-        all.addAll(environment);
-        for (Object part : command) {
-            if (part instanceof List<?> list) {
-                list.forEach(p -> all.add(p.toString()));
-            } else {
-                all.add(part.toString());
-            }
-        }
-        return Tools.run(all);
+        return Tools.runWithoutEnvironment(environment, List.of(Cli.args(command)));
     }
 
     private static List<String> key() {
