@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.signer.audit.AuditChain;
+import vn.signer.report.Printable;
 
 /** Checks the audit logs that signer-server writes. */
 @Command(name = "audit", description = "Checks signer-server audit logs.",
@@ -33,22 +34,23 @@ final class AuditCommand {
         public Integer call() {
             AuditChain.Result result = AuditChain.verify(file);
             Terminal terminal = audit.root.terminal();
+            String shown = Printable.text(file);
             if (result.intact() && !result.anchored()) {
-                terminal.out().println(file + ": chain intact, " + entries(result.lines()) + ", but no head file ("
-                        + AuditChain.headOf(file).getFileName() + "): entries cut off its end cannot be detected");
+                terminal.out().println(shown + ": chain intact, " + entries(result.lines()) + ", but no head file ("
+                        + Printable.text(AuditChain.headOf(file).getFileName()) + "): entries cut off its end cannot be detected");
                 terminal.out().flush();
                 return ExitCodes.SOME_INDETERMINATE;
             }
             if (result.intact()) {
                 long unrecorded = result.lines() - result.head();
-                terminal.out().println(file + ": intact, " + entries(result.lines()) + (unrecorded == 0 ? ""
+                terminal.out().println(shown + ": intact, " + entries(result.lines()) + (unrecorded == 0 ? ""
                         : " (the last " + unrecorded + " not yet in its head file, which the server brings up to date "
                         + "about once a second and when it stops)"));
                 terminal.out().flush();
                 return ExitCodes.OK;
             }
-            terminal.err().println("signer: " + file + ": the chain is broken at line " + result.brokenLine()
-                    + ": " + result.problem());
+            terminal.err().println("signer: " + shown + ": the chain is broken at line " + result.brokenLine()
+                    + ": " + Printable.text(result.problem()));
             terminal.err().flush();
             return ExitCodes.DATA;
         }

@@ -5,12 +5,14 @@ import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceWarning;
+import vn.signer.report.Printable;
 
 /**
  * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
  * with what they concern ("FILE: what is wrong"): for the most common errors the Vietnamese line says
  * the whole sentence about that subject; for the others it names the kind of error in Vietnamese and
- * keeps core's English details. Codes stay English in both languages, for scripts.
+ * keeps core's English details. Codes stay English in both languages, for scripts. What core's
+ * messages quote (file names, certificate and token names) is shown through {@link Printable}.
  */
 final class CliMessages {
     private CliMessages() {
@@ -19,9 +21,9 @@ final class CliMessages {
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
         if (!Language.isVietnamese(locale)) {
-            return "signer: " + e.oneLine();
+            return "signer: " + Printable.text(e.oneLine());
         }
-        String message = e.getMessage();
+        String message = Printable.text(e.getMessage());
         int colon = message.indexOf(": ");
         String subject = colon > 0 ? message.substring(0, colon) : null;
         String details = colon > 0 ? message.substring(colon + 2) : message;
@@ -37,7 +39,7 @@ final class CliMessages {
         if (sentence != null) {
             return "signer: lỗi: " + sentence;
         }
-        return "signer: lỗi (" + kind(e.code()) + "): " + message + (e.hint() == null ? "" : " — gợi ý: " + e.hint());
+        return "signer: lỗi (" + kind(e.code()) + "): " + message + (e.hint() == null ? "" : " — gợi ý: " + Printable.text(e.hint()));
     }
 
     /** The first words of a usage error, before picocli's own message. */
@@ -50,8 +52,9 @@ final class CliMessages {
         return Language.isVietnamese(locale) ? " — xem '" + command + " --help'" : " — see '" + command + " --help'";
     }
 
-    static String warning(AppearanceWarning warning, Path input, Locale locale) {
+    static String warning(AppearanceWarning warning, Path path, Locale locale) {
         boolean vi = Language.isVietnamese(locale);
+        String input = Printable.text(path);
         return switch (warning) {
             case NO_PERSONAL_SIGNATURE -> vi
                     ? "cảnh báo: " + input + ": văn bản chưa có chữ ký số của người có thẩm quyền; văn thư chỉ ký số của cơ quan "
@@ -59,6 +62,41 @@ final class CliMessages {
                     : "warning: " + input + ": the document carries no personal signature; the organisation signs only "
                             + "documents the authorised person has signed (Decree 30)";
         };
+    }
+
+    /**
+     * An argument that holds U+FFFD, most often because the locale could not decode it: says which
+     * argument, which locale and encoding, and how to run instead. Not the argument itself: after a
+     * mistyped option it may be a secret (see the usage errors).
+     *
+     * @param position the argument's position, from 1
+     * @param takenBy  the option (--reason) or parameter (FILE) it is the value of, or null
+     * @param setting  the locale variable in force as NAME=VALUE, or null when none is set
+     */
+    static String undecodedArgument(int position, String takenBy, String setting, String encoding, Locale locale) {
+        return (Language.isVietnamese(locale) ? "signer: lỗi: tham số thứ " : "signer: argument ") + position
+                + (takenBy == null ? "" : " (" + Printable.text(takenBy) + ")") + undecoded(setting, encoding, locale);
+    }
+
+    /** A file name found in a folder that the locale could not decode (it then cannot be opened at all). */
+    static String undecodedFileName(String name, String setting, String encoding, Locale locale) {
+        return (Language.isVietnamese(locale) ? "signer: lỗi: tên tệp '" : "signer: the file name '")
+                + Printable.text(name) + "'" + undecoded(setting, encoding, locale);
+    }
+
+    /** What U+FFFD means, which locale caused it, and what to do. */
+    private static String undecoded(String setting, String encoding, Locale locale) {
+        if (Language.isVietnamese(locale)) {
+            return " chứa ký tự U+FFFD (" + ArgumentEncoding.REPLACEMENT
+                    + "), dấu hiệu của những byte mà bảng mã của thiết lập ngôn ngữ (locale) hiện tại ("
+                    + (setting == null ? "không đặt LANG, LC_ALL hay LC_CTYPE" : setting) + ", Java đọc theo " + encoding
+                    + ") không giải mã được, nên không thể dùng chữ đã bị hỏng này — chạy lại với một locale UTF-8 đã được cài, "
+                    + "ví dụ LC_ALL=C.UTF-8 (bin/signer tự chọn locale như vậy)";
+        }
+        return " holds U+FFFD (" + ArgumentEncoding.REPLACEMENT + "), the mark of bytes the locale's encoding could not decode ("
+                + (setting == null ? "no LANG, LC_ALL or LC_CTYPE set" : setting) + ", read by Java as " + encoding
+                + "), so the garbled text cannot be used — run with an installed UTF-8 locale, "
+                + "e.g. LC_ALL=C.UTF-8 (bin/signer chooses one itself)";
     }
 
     private static String kind(ErrorCode code) {

@@ -1,11 +1,13 @@
 package vn.signer.cli;
 
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import picocli.CommandLine;
 import vn.signer.SignerException;
+import vn.signer.report.Printable;
 
 /**
  * Builds the 'signer' command line: commands, the exit-code table and the one place where errors
@@ -26,13 +28,25 @@ final class CommandLineFactory {
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> handle(exception, root, terminal));
         // --lang is known only once parsed: switch the help texts to Vietnamese then, before help is printed.
         cli.setExecutionStrategy(parseResult -> {
+            List<String> args = parseResult.originalArgs();
+            int undecoded = ArgumentEncoding.undecoded(args);
+            if (undecoded >= 0) {
+                return refuseUndecoded(undecoded, ArgumentEncoding.takenBy(parseResult, args.get(undecoded)), terminal,
+                        root.locale());
+            }
             if (Language.isVietnamese(root.locale())) {
                 cli.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Language.VIETNAMESE,
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
             }
             return new CommandLine.RunLast().execute(parseResult);
         });
-        cli.setParameterExceptionHandler((exception, args) -> usageError(exception, terminal, Language.of(null, terminal.environment())));
+        // An undecoded file name may fail its conversion to a path: that is a locale problem, said so, too.
+        cli.setParameterExceptionHandler((exception, args) -> {
+            Locale locale = Language.of(null, terminal.environment());
+            int undecoded = ArgumentEncoding.undecoded(List.of(args));
+            return undecoded < 0 ? usageError(exception, terminal, locale)
+                    : refuseUndecoded(undecoded, ArgumentEncoding.takenBy(exception, args[undecoded]), terminal, locale);
+        });
         List<CommandLine> all = new ArrayList<>(cli.getSubcommands().values());
         all.add(cli);
         for (CommandLine command : all) {
@@ -41,6 +55,14 @@ final class CommandLineFactory {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.helpTable());
         }
         return cli;
+    }
+
+    /** Refuses the argument at {@code index}, which the locale could not decode (exit 64). */
+    private static int refuseUndecoded(int index, String takenBy, Terminal terminal, Locale locale) {
+        terminal.err().println(CliMessages.undecodedArgument(index + 1, takenBy,
+                ArgumentEncoding.localeSetting(terminal.environment()), ArgumentEncoding.encoding(), locale));
+        terminal.err().flush();
+        return ExitCodes.USAGE;
     }
 
     /**
@@ -54,7 +76,7 @@ final class CommandLineFactory {
                     .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
             message = options.isEmpty() ? "unexpected arguments" : "unknown option " + String.join(", ", options);
         }
-        terminal.err().println(CliMessages.usagePrefix(locale) + message
+        terminal.err().println(CliMessages.usagePrefix(locale) + Printable.text(message)
                 + CliMessages.seeHelp(exception.getCommandLine().getCommandSpec().qualifiedName(), locale));
         terminal.err().flush();
         return ExitCodes.USAGE;
@@ -64,13 +86,20 @@ final class CommandLineFactory {
         if (root.verbose) {
             exception.printStackTrace(terminal.err());
         }
+        // A file name found in a folder that the locale could not decode cannot even be opened.
+        if (exception instanceof InvalidPathException e && e.getInput().indexOf(ArgumentEncoding.REPLACEMENT) >= 0) {
+            terminal.err().println(CliMessages.undecodedFileName(e.getInput(), ArgumentEncoding.localeSetting(terminal.environment()),
+                    ArgumentEncoding.encoding(), root.locale()));
+            terminal.err().flush();
+            return ExitCodes.USAGE;
+        }
         if (exception instanceof SignerException e) {
             terminal.err().println(CliMessages.error(e, root.locale()));
             terminal.err().flush();
             return ExitCodes.of(e.code());
         }
         terminal.err().println("signer: internal error (" + exception.getClass().getSimpleName() + ": "
-                + exception.getMessage() + ")" + (root.verbose ? "" : "; run with --verbose for details"));
+                + Printable.text(exception.getMessage()) + ")" + (root.verbose ? "" : "; run with --verbose for details"));
         terminal.err().flush();
         return ExitCodes.SOFTWARE;
     }

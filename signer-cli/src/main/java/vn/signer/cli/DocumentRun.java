@@ -13,12 +13,13 @@ import vn.signer.batch.BatchResult;
 import vn.signer.batch.BatchRunner;
 import vn.signer.batch.BatchSummary;
 import vn.signer.report.Json;
+import vn.signer.report.Printable;
 
 /**
  * Runs 'sign' or 'extend' over files and folders and reports: on a terminal a progress bar, failures
  * and a summary; otherwise (or with --json) one line per document and a summary. Exit 0 when every
  * document is done, 1 when some failed and others were done, and the first failure's code when none
- * was done.
+ * was done. File and signer names in text lines are shown through {@link Printable}; JSON keeps them exact.
  */
 final class DocumentRun {
     private final Terminal terminal;
@@ -93,13 +94,13 @@ final class DocumentRun {
                     r.error() == null ? null : r.error().name(), r.message())));
         } else if (r.status() == BatchResult.Status.SIGNED && !bar) {
             var o = r.outcome();
-            terminal.out().println(verb + " " + r.input() + " -> " + r.output() + " (" + o.level()
-                    + (o.signer() == null ? "" : ", " + o.signer())
+            terminal.out().println(verb + " " + Printable.text(r.input()) + " -> " + Printable.text(r.output()) + " (" + o.level()
+                    + (o.signer() == null ? "" : ", " + Printable.text(o.signer()))
                     + (o.timestampAuthorities().isEmpty() ? "" : ", timestamp from "
-                            + String.join(", ", o.timestampAuthorities().stream().map(URI::toString).toList()))
+                            + String.join(", ", o.timestampAuthorities().stream().map(Printable::text).toList()))
                     + ", " + o.millis() + " ms)");
         } else if (r.status() == BatchResult.Status.SKIPPED && !bar) {
-            terminal.out().println("skipped " + r.input() + ": " + r.output() + " is already done");
+            terminal.out().println("skipped " + Printable.text(r.input()) + ": " + Printable.text(r.output()) + " is already done");
         }
         if (r.status() == BatchResult.Status.FAILED) {
             if (bar) {
@@ -122,7 +123,7 @@ final class DocumentRun {
         }
         terminal.out().flush();
         if (verbose) {
-            s.failed().forEach(f -> terminal.err().println("failed: " + f.input() + ": " + f.message()));
+            s.failed().forEach(f -> terminal.err().println("failed: " + Printable.text(f.input()) + ": " + Printable.text(f.message())));
         }
     }
 }

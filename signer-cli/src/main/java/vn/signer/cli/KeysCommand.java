@@ -12,9 +12,13 @@ import vn.signer.keys.KeySource;
 import vn.signer.keys.Pkcs11KeySource;
 import vn.signer.keys.TokenInfo;
 import vn.signer.report.Json;
+import vn.signer.report.Printable;
 import vn.signer.report.ReportText;
 
-/** Lists tokens and keys, so that users can tell signer which to use. */
+/**
+ * Lists tokens and keys, so that users can tell signer which to use. Names read from the token or the
+ * certificates are shown through {@link Printable}.
+ */
 @Command(name = "keys", description = {
     "Lists the tokens of a PKCS#11 module and the signing keys of a token or PKCS#12 file.",
     "Listing keys logs in (the PIN is asked once); with several tokens, choose one to list its keys."})
@@ -61,9 +65,9 @@ final class KeysCommand implements Callable<Integer> {
             out.append("Tokens:\n");
             for (TokenInfo t : listing.tokens()) {
                 out.append("  slot ").append(t.slotIndex()).append(": ")
-                        .append(t.initialized() ? "'" + t.label() + "'" : "(not initialised)")
-                        .append("  serial ").append(t.serialNumber())
-                        .append("  ").append(t.manufacturer()).append(' ').append(t.model())
+                        .append(t.initialized() ? "'" + Printable.text(t.label()) + "'" : "(not initialised)")
+                        .append("  serial ").append(Printable.text(t.serialNumber()))
+                        .append("  ").append(Printable.text(t.manufacturer())).append(' ').append(Printable.text(t.model()))
                         .append(t.pinStatus() == TokenInfo.PinStatus.OK ? "" : "  [" + t.pinStatus().warning() + "]")
                         .append('\n');
             }
@@ -71,16 +75,16 @@ final class KeysCommand implements Callable<Integer> {
         if (listing.note() != null) {
             out.append(listing.note()).append('\n');
         } else {
-            out.append("Keys in ").append(listing.source()).append(":\n");
+            out.append("Keys in ").append(Printable.text(listing.source())).append(":\n");
             if (listing.keys().isEmpty()) {
                 out.append("  (none)\n");
             }
             for (KeyInfo k : listing.keys()) {
                 CertificateSummary c = k.certificate();
-                out.append("  label '").append(k.label()).append('\'')
+                out.append("  label '").append(Printable.text(k.label())).append('\'')
                         .append(k.id() == null ? "" : "  id " + k.id()).append('\n')
-                        .append("    subject:  ").append(c.subject()).append('\n')
-                        .append("    issuer:   ").append(c.issuer()).append('\n')
+                        .append("    subject:  ").append(Printable.text(c.subject())).append('\n')
+                        .append("    issuer:   ").append(Printable.text(c.issuer())).append('\n')
                         .append("    serial:   ").append(c.serialNumber()).append('\n')
                         .append("    valid:    ").append(ReportText.time(c.notBefore())).append(" to ")
                         .append(ReportText.time(c.notAfter())).append('\n')

@@ -6,10 +6,14 @@ import java.util.Map;
 /**
  * The language signer speaks: Vietnamese with --lang vi, or when the environment's locale is
  * Vietnamese (LC_ALL, LC_MESSAGES, LANG, in POSIX order of precedence), or, with none of those set,
- * when the JVM's default locale is; English otherwise.
+ * when the JVM's default locale is; English otherwise. bin/signer replaces a locale that does not work
+ * as UTF-8 with one that does, in LC_ALL, and keeps the caller's LC_ALL in SIGNER_CALLER_LC_ALL: the
+ * language is the caller's.
  */
 final class Language {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    /** Where bin/signer keeps the caller's LC_ALL when it sets its own (bin/lib/utf8-locale.sh). */
+    static final String CALLER_LC_ALL = "SIGNER_CALLER_LC_ALL";
 
     private Language() {
     }
@@ -19,7 +23,8 @@ final class Language {
             return isVietnamese(lang) ? VIETNAMESE : Locale.ENGLISH;
         }
         for (String variable : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-            String value = environment.get(variable);
+            String value = variable.equals("LC_ALL") && environment.containsKey(CALLER_LC_ALL)
+                    ? environment.get(CALLER_LC_ALL) : environment.get(variable);
             if (value != null && !value.isEmpty()) {
                 return isVietnamese(value) ? VIETNAMESE : Locale.ENGLISH;
             }

@@ -9,6 +9,7 @@ import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
 import vn.signer.keys.PinFile;
 import vn.signer.keys.PinRequest;
+import vn.signer.report.Printable;
 
 /**
  * Where the command line gets a PIN: an environment variable, a file, or a hidden prompt on the
@@ -47,10 +48,10 @@ final class PinSources {
                     "give it with --pin-env VAR or --pin-file FILE");
         }
         if (request.warning() != null) {
-            err.println("warning: " + request.target() + ": " + request.warning());
+            err.println("warning: " + Printable.text(request.target()) + ": " + Printable.text(request.warning()));
             err.flush();
         }
-        char[] pin = console.readPassword("%s for %s: ", what.substring(0, 1).toUpperCase() + what.substring(1), request.target());
+        char[] pin = console.readPassword("%s for %s: ", what.substring(0, 1).toUpperCase() + what.substring(1), Printable.text(request.target()));
         if (pin == null || pin.length == 0) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, "no " + what + " entered for " + request.target(), null);
         }

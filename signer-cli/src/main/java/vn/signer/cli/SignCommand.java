@@ -14,6 +14,7 @@ import vn.signer.keys.KeySource;
 import vn.signer.keys.SignatureScheme;
 import vn.signer.keys.SigningKey;
 import vn.signer.report.Json;
+import vn.signer.report.Printable;
 import vn.signer.sign.DocumentSigner;
 import vn.signer.sign.Level;
 import vn.signer.sign.Preflight;
@@ -122,10 +123,10 @@ final class SignCommand implements Callable<Integer> {
         if (batch.json) {
             terminal.out().println(Json.line(report));
         } else {
-            terminal.out().println("Level " + level + " with " + key.info().describe() + ": "
+            terminal.out().println("Level " + level + " with " + Printable.text(key.info().describe()) + ": "
                     + (report.reachable() ? "reachable" : "NOT reachable"));
             for (PreflightReport.Finding f : report.findings()) {
-                terminal.out().println("  " + f.severity() + "  " + f.message());
+                terminal.out().println("  " + f.severity() + "  " + Printable.text(f.message()));
             }
         }
         terminal.out().flush();

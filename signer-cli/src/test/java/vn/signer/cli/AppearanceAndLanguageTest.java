@@ -93,4 +93,17 @@ class AppearanceAndLanguageTest {
         Cli.Run english = Cli.run(Map.of("LANG", "vi_VN.UTF-8"), "sign", "--lang", "en", "--help");
         assertTrue(english.out().contains("Signs each FILE"), english.toString());
     }
+
+    @Test
+    void theLanguageIsTheCallersWhenTheLauncherReplacedLcAll() {
+        Path missing = dir.resolve("khong-co.pdf");
+        Cli.Run run = Cli.run(Map.of("LC_ALL", "C.UTF-8", Language.CALLER_LC_ALL, "vi_VN.UTF-8"),
+                Cli.args("verify", Cli.demoTrust(), missing));
+        assertEquals(List.of("signer: lỗi: " + missing + ": không tìm thấy tệp — kiểm tra lại đường dẫn"), run.errLines());
+        Cli.Run unset = Cli.run(Map.of("LC_ALL", "C.UTF-8", Language.CALLER_LC_ALL, "", "LANG", "vi_VN.UTF-8"),
+                Cli.args("verify", Cli.demoTrust(), missing));
+        assertEquals(run.errLines(), unset.errLines(), "the caller's LANG when the caller had no LC_ALL");
+        Cli.Run english = Cli.run(Map.of("LC_ALL", "C.UTF-8", Language.CALLER_LC_ALL, ""), Cli.args("verify", Cli.demoTrust(), missing));
+        assertEquals(List.of("signer: " + missing + ": no such file — check the path"), english.errLines());
+    }
 }

@@ -15,7 +15,8 @@ import vn.signer.verify.VerificationReport;
 /**
  * A verification report as a short text for people, times in Vietnam time (ISO 8601, +07:00), in
  * English or, for a Vietnamese locale, in Vietnamese with the Government CA's verdict words ("Chữ ký
- * hợp lệ", "Chữ ký không hợp lệ", "Không đủ thông tin xác thực").
+ * hợp lệ", "Chữ ký không hợp lệ", "Không đủ thông tin xác thực"). Whatever comes from the document or
+ * its certificates is shown through {@link Printable}: one line per signature, whatever a name holds.
  */
 public final class ReportText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME
@@ -35,7 +36,7 @@ public final class ReportText {
         Labels l = new Labels(locale);
         StringBuilder out = new StringBuilder();
         int count = report.signatures().size();
-        out.append(report.file()).append(": ").append(l.get("verdict." + report.verdict())).append(' ');
+        out.append(Printable.text(report.file())).append(": ").append(l.get("verdict." + report.verdict())).append(' ');
         out.append(count == 0 ? l.get("count.none") : count == 1 ? l.get("count.one") : l.get("count.many").replace("{0}", String.valueOf(count)));
         out.append('\n');
         int n = 1;
@@ -60,7 +61,7 @@ public final class ReportText {
 
     private static void renderSignature(StringBuilder out, int n, SignatureReport s, Labels l) {
         CertificateSummary signer = s.signer();
-        out.append("  #").append(n).append(' ').append(signer == null ? l.get("unknownSigner") : signer.displayName())
+        out.append("  #").append(n).append(' ').append(signer == null ? l.get("unknownSigner") : Printable.text(signer.displayName()))
                 .append(": ").append(l.get("verdict." + s.verdict())).append('\n');
         out.append("     ").append(s.level() == null ? s.format() : s.level())
                 .append(", ").append(s.signatureAlgorithm())
@@ -72,14 +73,14 @@ public final class ReportText {
         for (TimestampReport t : s.timestamps()) {
             out.append("     ").append(l.get("timestamp")).append(": ").append(TIME.format(t.productionTime()))
                     .append(' ').append(l.get("timestampBy")).append(' ')
-                    .append(t.tsa() == null ? l.get("unknownTsa") : t.tsa()).append(" (")
+                    .append(t.tsa() == null ? l.get("unknownTsa") : Printable.text(t.tsa())).append(" (")
                     .append(t.type().toLowerCase().replace('_', ' ')).append(", ").append(t.verdict()).append(")\n");
         }
         RevocationReport r = s.revocation();
         out.append("     ").append(l.get("revocation")).append(": ").append(r.status());
         if (r.type() != null) {
             out.append(" (").append(r.type()).append(", ").append(r.source().toLowerCase())
-                    .append(r.url() == null ? "" : " " + r.url())
+                    .append(r.url() == null ? "" : " " + Printable.text(r.url()))
                     .append(r.producedAt() == null ? "" : ", " + l.get("produced") + " " + TIME.format(r.producedAt())).append(')');
         }
         if (r.revokedAt() != null) {
@@ -89,11 +90,11 @@ public final class ReportText {
         if (signer != null) {
             out.append("     ").append(l.get("certificate")).append(": ").append(l.get("serial")).append(' ')
                     .append(signer.serialNumber()).append(", ").append(l.get("issuedBy")).append(' ')
-                    .append(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName())
+                    .append(Printable.text(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName()))
                     .append(", ").append(l.get("valid")).append(' ').append(DATE.format(signer.notBefore()))
                     .append(' ').append(l.get("to")).append(' ').append(DATE.format(signer.notAfter())).append('\n');
         }
-        out.append("     ").append(l.get("trustAnchor")).append(": ").append(s.trustAnchor() == null ? l.get("none") : s.trustAnchor())
+        out.append("     ").append(l.get("trustAnchor")).append(": ").append(s.trustAnchor() == null ? l.get("none") : Printable.text(s.trustAnchor()))
                 .append('\n');
         lines(out, l.get("reason"), s.reasons());
         lines(out, l.get("note"), s.warnings());
@@ -101,7 +102,7 @@ public final class ReportText {
 
     private static void lines(StringBuilder out, String label, List<String> items) {
         for (String item : items) {
-            out.append("     ").append(label).append(": ").append(item).append('\n');
+            out.append("     ").append(label).append(": ").append(Printable.text(item)).append('\n');
         }
     }
 

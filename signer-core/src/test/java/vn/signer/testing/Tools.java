@@ -73,6 +73,29 @@ public final class Tools {
     }
 
     /**
+     * {@code command} as cron or systemd start it: under {@code env -i}, with nothing in its environment
+     * but PATH and {@code environment} (NAME=VALUE each).
+     */
+    public static Result runWithoutEnvironment(List<String> environment, List<String> command) {
+        List<String> all = new ArrayList<>(List.of("env", "-i", "PATH=" + System.getenv("PATH")));
+        all.addAll(environment);
+        all.addAll(command);
+        return run(all);
+    }
+
+    /**
+     * Fails unless this JVM encodes arguments and file names as UTF-8 (it takes that from the locale it
+     * runs in): a test passing Vietnamese arguments to a command needs it.
+     */
+    public static void requireUtf8Jvm() {
+        if (!"UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+            throw new AssertionError("this test passes Vietnamese arguments and file names to the commands it runs, "
+                    + "but this JVM encodes them as " + System.getProperty("sun.jnu.encoding")
+                    + ": run the tests under a UTF-8 locale (LC_ALL=C.UTF-8)");
+        }
+    }
+
+    /**
      * An NSS database trusting {@code roots}, for pdfsig's certificate validation.
      */
     public static Path nssDatabase(Path folder, Collection<X509Certificate> roots) {

@@ -1,5 +1,7 @@
 package vn.signer.server;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.nio.file.Path;
 import vn.signer.SignerException;
 import vn.signer.server.config.ServerConfig;
@@ -10,6 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The libraries' logs and ours go to standard error (slf4j-simple looks it up at each line).
+        System.setErr(new LogOutput(new FileOutputStream(FileDescriptor.err)));
         if (args.length != 2 || !args[0].equals("--config")) {
             System.err.println("usage: signer-server --config FILE   (see samples/server.yaml)");
             System.exit(64);
