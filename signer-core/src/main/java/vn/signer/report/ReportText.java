@@ -64,7 +64,7 @@ public final class ReportText {
         out.append("  #").append(n).append(' ').append(signer == null ? l.get("unknownSigner") : Printable.text(signer.displayName()))
                 .append(": ").append(l.get("verdict." + s.verdict())).append('\n');
         out.append("     ").append(s.level() == null ? s.format() : s.level())
-                .append(", ").append(s.signatureAlgorithm())
+                .append(", ").append(s.signatureAlgorithm() == null ? "?" : s.signatureAlgorithm())
                 .append(", ").append(s.coversWholeDocument() ? l.get("coversWhole") : l.get("notWhole"))
                 .append('\n');
         if (s.signingTime() != null) {

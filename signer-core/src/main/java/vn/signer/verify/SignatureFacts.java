@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import vn.signer.certs.CertificateSummary;
 import vn.signer.document.DocumentFormat;
 
@@ -196,7 +197,7 @@ final class SignatureFacts {
         }
         if (!coversWhole && !uncomparedPages.isEmpty()) {
             reasons.add(texts.get("pdf.pages.uncompared", uncomparedPages.stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", ")), PageContent.MAX_PIXELS / 1_000_000));
+                    .collect(Collectors.joining(", ")), PageContent.MAX_PIXELS / 1_000_000));
             verdict = worse(verdict, Verdict.INDETERMINATE);
         }
         return verdict;

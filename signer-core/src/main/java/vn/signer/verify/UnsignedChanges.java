@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
@@ -279,7 +281,7 @@ final class UnsignedChanges {
         if (COSName.LINK.getName().equals(subtype)) {
             return annotation.getDictionaryObject(COSName.C) instanceof COSArray c && c.size() > 0
                     && !(annotation.getDictionaryObject(COSName.BORDER) instanceof COSArray border && border.size() >= 3
-                    && border.getObject(2) instanceof org.apache.pdfbox.cos.COSNumber width && width.floatValue() == 0);
+                    && border.getObject(2) instanceof COSNumber width && width.floatValue() == 0);
         }
         return true;
     }
@@ -358,7 +360,7 @@ final class UnsignedChanges {
         }
         float[] values = new float[4];
         for (int i = 0; i < 4; i++) {
-            if (!(array.getObject(i) instanceof org.apache.pdfbox.cos.COSNumber number)
+            if (!(array.getObject(i) instanceof COSNumber number)
                     || !Float.isFinite(number.floatValue())) {
                 return null;
             }
@@ -369,7 +371,7 @@ final class UnsignedChanges {
     }
 
     private static String describe(PDRectangle rect) {
-        return rect == null ? "?" : String.format(java.util.Locale.ROOT, "%.0f, %.0f, %.0f × %.0f pt",
+        return rect == null ? "?" : String.format(Locale.ROOT, "%.0f, %.0f, %.0f × %.0f pt",
                 rect.getLowerLeftX(), rect.getLowerLeftY(), rect.getWidth(), rect.getHeight());
     }
 

@@ -1,11 +1,14 @@
 package vn.signer.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Calendar;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -24,13 +27,24 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
+import org.apache.pdfbox.util.Matrix;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Builds hostile PDFs from the public descriptions of attacks on PDF signatures, starting from a
@@ -167,7 +181,7 @@ public final class PdfAttacks {
             PDPage page = doc.getPage(0);
             try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
                 content.saveGraphicsState();
-                content.transform(org.apache.pdfbox.util.Matrix.getTranslateInstance(80, 300));
+                content.transform(Matrix.getTranslateInstance(80, 300));
                 content.drawForm(form);
                 content.restoreGraphicsState();
             }
@@ -234,7 +248,7 @@ public final class PdfAttacks {
             annotation.setItem(COSName.RECT, rect.getCOSArray());
             annotation.setInt(COSName.F, 4);
             annotation.setItem(COSName.AP, appearance(doc, rect, "DA DUYET"));
-            doc.getPage(0).getAnnotations().add(org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation.createAnnotation(annotation));
+            doc.getPage(0).getAnnotations().add(PDAnnotation.createAnnotation(annotation));
             doc.save(out.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -293,6 +307,40 @@ public final class PdfAttacks {
             patched[i] = ' ';
         }
         write(out, patched);
+    }
+
+    /**
+     * Signs {@code unsigned} with PDFBox's own signing interface and a CMS value BouncyCastle makes with
+     * {@code algorithm} (e.g. "SHA1withRSA"): a signature made outside DSS, with whatever digest an older
+     * tool would use.
+     */
+    public static void signWithPdfBox(Path unsigned, Path out, TestPki.Entity signer, String algorithm) {
+        try (PDDocument doc = Loader.loadPDF(unsigned.toFile()); OutputStream stream = Files.newOutputStream(out)) {
+            PDSignature signature =
+                    new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+            signature.setSignDate(Calendar.getInstance());
+            doc.addSignature(signature, content -> cms(content, signer, algorithm));
+            doc.saveIncremental(stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] cms(InputStream content, TestPki.Entity signer, String algorithm) throws IOException {
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build())
+                    .build(new JcaContentSignerBuilder(algorithm).build(signer.key()),
+                            signer.certificate()));
+            generator.addCertificates(new JcaCertStore(signer.chain()));
+            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+        } catch (GeneralSecurityException | OperatorCreationException
+                 | CMSException e) {
+            throw new IOException(e);
+        }
     }
 
     /** How the universal signature forgery variants write /Contents and /ByteRange. */

@@ -23,6 +23,7 @@ import vn.signer.sign.SignatureOptions;
 import vn.signer.testing.DemoPki;
 import vn.signer.testing.PdfAttacks;
 import vn.signer.testing.Samples;
+import vn.signer.testing.TestPki;
 import vn.signer.testing.Tools;
 
 /**
@@ -141,6 +142,25 @@ class PdfAttackCorpusTest {
                     out -> PdfAttacks.forge(unsigned, out, forgery), "chu_ky_gia");
             assertEquals(1, report.signatures().size(), report.toString());
         }
+    }
+
+    // ---- algorithms Circular 15 does not accept --------------------------------------------------
+
+    @Test
+    void aSha1SignatureIsInvalid() {
+        TestPki.Entity signer = TestPki.create("sha1").signer("Bang SHA1", "TEST").issue();
+        expect("algorithm-sha1-by-pdfbox", Verdict.INVALID, out -> PdfAttacks.signWithPdfBox(unsigned, out, signer, "SHA1withRSA"),
+                "digest algorithm SHA1");
+    }
+
+    @Test
+    void anRsa1024SignatureIsInvalidWhateverItsTrust() {
+        Path nss = signingNss();
+        TestPki pki = TestPki.create("weak key");
+        Path p12 = pki.signer("Khoa Yeu", "TEST").rsa(1024).issue().writePkcs12(dir.resolve("weak.p12"), "weak", "weak".toCharArray());
+        Tools.check(Tools.run(List.of("pk12util", "-i", p12.toString(), "-d", "sql:" + nss, "-W", "weak", "-K", "")), "pk12util -i");
+        expect("algorithm-rsa1024-by-pdfsig", Verdict.INVALID, out -> Tools.check(Tools.run(List.of("pdfsig", "-nssdir", "sql:" + nss,
+                "-add-signature", "-nick", "weak", unsigned.toString(), out.toString())), "pdfsig with an RSA-1024 key"), "1024 bits");
     }
 
     // ---- genuine documents ----------------------------------------------------------------------------
