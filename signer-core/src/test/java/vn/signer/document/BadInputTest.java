@@ -146,6 +146,34 @@ class BadInputTest {
     }
 
     @Test
+    void notWellFormedXmlIsNotToldToRemoveADoctype() throws IOException {
+        Path file = write("broken-hint.xml", "<HoSo><MaHoSo>1</HoSo>");
+        SignerException e = assertRefused(file, ErrorCode.BAD_INPUT, "not well-formed");
+        assertFalse((e.getMessage() + e.hint()).contains("DOCTYPE"), e.getMessage() + " / " + e.hint());
+    }
+
+    @Test
+    void xmlNestedTooDeepIsRefusedBySigningAndVerifyingWithTheLimitNamed() throws IOException {
+        // 100,000 levels ends DSS's and Santuario's recursion (StackOverflowError); the parse refuses it first.
+        Path file = write("deep.xml", "<a>".repeat(100_000) + "</a>".repeat(100_000));
+        assertRefused(file, ErrorCode.BAD_INPUT, "at most " + SafeXml.MAX_DEPTH + " elements deep");
+        assertRefusedByVerifier(file);
+        Path justInside = write("deep-ok.xml", "<a>".repeat(SafeXml.MAX_DEPTH) + "</a>".repeat(SafeXml.MAX_DEPTH));
+        SafeXml.parse(justInside);
+    }
+
+    @Test
+    void anElementWithTooManyAttributesIsRefused() throws IOException {
+        StringBuilder xml = new StringBuilder("<a");
+        for (int i = 0; i <= SafeXml.MAX_ATTRIBUTES; i++) {
+            xml.append(" x").append(i).append("='1'");
+        }
+        Path file = write("attributes.xml", xml.append("/>").toString());
+        assertRefused(file, ErrorCode.BAD_INPUT, SafeXml.MAX_ATTRIBUTES + " attributes");
+        assertRefusedByVerifier(file);
+    }
+
+    @Test
     void aMissingInputIsInputMissing() {
         Path missing = dir.resolve("khong-co.pdf");
         assertRefused(missing, ErrorCode.INPUT_MISSING, "no such file");
