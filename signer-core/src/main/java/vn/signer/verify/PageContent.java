@@ -1,6 +1,7 @@
 package vn.signer.verify;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,8 +23,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 final class PageContent {
     private static final Set<COSName> INHERITED = Set.of(COSName.RESOURCES, COSName.MEDIA_BOX, COSName.CROP_BOX,
             COSName.ROTATE);
-    /** 16 million pixels at 72 dpi: a page of 1.4 × 1.4 m, far beyond any paper size. */
-    static final long MAX_PIXELS = 16_000_000;
+    /**
+     * The largest page drawn for a comparison, in pixels at 72 dpi: 9 million, which takes in A0 (8.0
+     * million) and two grey images of 9 MB. A larger page is not drawn: a hostile revision cannot make
+     * a verification hold gigabytes by declaring a page of 14,400 points.
+     */
+    static final long MAX_PIXELS = 9_000_000;
 
     /** A page too large to be drawn for comparison. */
     static final class TooLarge extends Exception {
@@ -59,33 +64,27 @@ final class PageContent {
      * @throws TooLarge when either page is over {@link #MAX_PIXELS}
      */
     static boolean looksSame(PDDocument before, PDDocument after, int index) throws IOException, TooLarge {
+        // Grey, one byte a pixel: a change a person can see changes its lightness too.
         BufferedImage a = draw(before, index);
         BufferedImage b = draw(after, index);
-        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
-            return false;
-        }
-        int[] rowA = new int[a.getWidth()];
-        int[] rowB = new int[b.getWidth()];
-        for (int y = 0; y < a.getHeight(); y++) {
-            a.getRGB(0, y, rowA.length, 1, rowA, 0, rowA.length);
-            b.getRGB(0, y, rowB.length, 1, rowB, 0, rowB.length);
-            if (!Arrays.equals(rowA, rowB)) {
-                return false;
-            }
-        }
-        return true;
+        return a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight()
+                && Arrays.equals(((DataBufferByte) a.getRaster().getDataBuffer()).getData(),
+                ((DataBufferByte) b.getRaster().getDataBuffer()).getData());
+    }
+
+    /** Whether {@code page} is small enough to draw at 72 dpi. */
+    static boolean drawable(PDPage page) {
+        PDRectangle crop = page.getCropBox();
+        return (double) crop.getWidth() * crop.getHeight() <= MAX_PIXELS;
     }
 
     private static BufferedImage draw(PDDocument document, int index) throws IOException, TooLarge {
-        PDPage page = document.getPage(index);
-        PDRectangle crop = page.getCropBox();
-        double pixels = (double) crop.getWidth() * crop.getHeight();
-        if (!(pixels <= MAX_PIXELS)) {
+        if (!drawable(document.getPage(index))) {
             throw new TooLarge(index + 1);
         }
         PDFRenderer renderer = new PDFRenderer(document);
         renderer.setAnnotationsFilter(annotation -> false);
-        return renderer.renderImage(index, 1f, ImageType.RGB);
+        return renderer.renderImage(index, 1f, ImageType.GRAY);
     }
 
     private static COSBase inherited(COSDictionary page, COSName key) {

@@ -12,13 +12,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Where a signed revision's pages show something: whether an area added later would cover signed
- * content. Pages are drawn at half of 72 dpi, in grey, once each; a page larger than
- * {@link #MAX_PIXELS} at that scale, or turned, is not drawn and every area counts as covering.
+ * content. Pages are drawn at half of 72 dpi, in grey, once each; a page too large to draw (see
+ * {@link PageContent#drawable}), or turned, is not drawn and every area counts as covering.
  */
 final class SignedContentArea {
     private static final float SCALE = 0.5f;
-    /** 16 million pixels: a page of 5.6 × 5.6 m at this scale, far beyond any paper size. */
-    private static final long MAX_PIXELS = 16_000_000;
     /** Lighter than this counts as the paper. */
     private static final int PAPER = 245;
 
@@ -33,7 +31,7 @@ final class SignedContentArea {
     boolean covers(int index, PDRectangle area) throws IOException {
         PDPage page = signed.getPage(index);
         PDRectangle crop = page.getCropBox();
-        if (page.getRotation() % 360 != 0 || (long) (crop.getWidth() * SCALE) * (long) (crop.getHeight() * SCALE) > MAX_PIXELS) {
+        if (page.getRotation() % 360 != 0 || !PageContent.drawable(page)) {
             return true;
         }
         BufferedImage image = drawn.get(index);

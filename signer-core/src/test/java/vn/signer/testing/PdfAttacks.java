@@ -266,6 +266,16 @@ public final class PdfAttacks {
         });
     }
 
+    /** Makes page 1 a square of {@code points} on a side, in an incremental update (its drawing would be huge). */
+    public static void resizePage(Path signed, Path out, float points) {
+        update(signed, out, doc -> {
+            PDPage page = doc.getPage(0);
+            page.setMediaBox(new PDRectangle(points, points));
+            page.getCOSObject().removeItem(COSName.CROP_BOX);
+            page.getCOSObject().setNeedToBeUpdated(true);
+        });
+    }
+
     /** Adds a blank page at the end (an incremental saving attack that adds content). */
     public static void addPage(Path signed, Path out) {
         update(signed, out, doc -> {

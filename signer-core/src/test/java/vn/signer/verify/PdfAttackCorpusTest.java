@@ -144,6 +144,25 @@ class PdfAttackCorpusTest {
         }
     }
 
+    @Test
+    void aHugePageAddedAfterSigningIsInvalidWithoutDrawingIt() {
+        long start = System.nanoTime();
+        expect("huge-mediabox-unsigned", Verdict.INVALID, out -> PdfAttacks.resizePage(signed, out, 14_400), "content of page 1");
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "no gigantic drawing");
+    }
+
+    @Test
+    void aHugePageSignedByALaterSignerIsNotDrawnAndTheFirstSignatureIsInvalid() {
+        Path resized = dir.resolve("resized.pdf");
+        PdfAttacks.resizePage(signed, resized, 14_400);
+        // A page resized under an approval signature is a change of page content (DSS's object comparison
+        // says so); the drawing that would compare the pictures is refused rather than made at 207 megapixels.
+        VerificationReport report = expect("huge-mediabox-signed-later", Verdict.INVALID,
+                out -> sign(resized, out, DemoPki.organisationP12()), "could not be compared");
+        assertEquals(Verdict.INVALID, report.signatures().get(0).verdict(), report.toString());
+        assertEquals(Verdict.VALID, report.signatures().get(1).verdict(), report.toString());
+    }
+
     // ---- algorithms Circular 15 does not accept --------------------------------------------------
 
     @Test
