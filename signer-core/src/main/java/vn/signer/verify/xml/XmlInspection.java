@@ -76,7 +76,9 @@ public final class XmlInspection {
                 commentInjection(element);
             }
             String profile = null;
-            boolean whole = external || content.stream().anyMatch(this::isWholeDocument);
+            // A detached signature covers its file when the signature is the document; inside another
+            // document, that document's own content is not covered.
+            boolean whole = (external && signature == root) || content.stream().anyMatch(this::isWholeDocument);
             if (!whole && problems.isEmpty()) {
                 profile = EInvoiceProfile.check(signature, content, properties, problems);
                 if (profile == null && problems.isEmpty()) {
