@@ -65,9 +65,9 @@ public final class XmlInspection {
 
         XmlFinding finding() {
             checkStructure();
-            checkSignatureMethod();
             Element signedInfo = child(signature, "SignedInfo");
             if (signedInfo != null) {
+                checkSignatureMethod(child(signedInfo, "SignatureMethod"));
                 for (Element reference : children(signedInfo, "Reference")) {
                     reference(reference);
                 }
@@ -75,6 +75,7 @@ public final class XmlInspection {
             for (Element element : content) {
                 commentInjection(element);
             }
+            Instant signingTime = signingTime();
             String profile = null;
             // A detached signature covers its file when the signature is the document; inside another
             // document, that document's own content is not covered.
@@ -88,7 +89,7 @@ public final class XmlInspection {
             problems.sort(Comparator.comparing(p -> p.verdict() != Verdict.INVALID));
             Element keyInfo = child(signature, "KeyInfo");
             boolean certificateOffered = keyInfo != null && descendant(keyInfo, "X509Certificate") != null;
-            return new XmlFinding(signatureValue(), whole, profile, signingTime(), certificateOffered, refused, problems);
+            return new XmlFinding(signatureValue(), whole, profile, signingTime, certificateOffered, refused, problems);
         }
 
         /** The root, or (an enveloping signature) the signature itself and what its Objects hold. */
@@ -104,8 +105,7 @@ public final class XmlInspection {
             }
         }
 
-        private void checkSignatureMethod() {
-            Element method = descendant(signature, "SignatureMethod");
+        private void checkSignatureMethod(Element method) {
             String algorithm = method == null ? "" : method.getAttribute("Algorithm");
             if (!algorithm.contains("hmac")) {
                 return;

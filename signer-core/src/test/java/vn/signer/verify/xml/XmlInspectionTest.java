@@ -59,6 +59,18 @@ class XmlInspectionTest {
     }
 
     @Test
+    void theSigningTimePropertyIsReadAsVietnamTimeAndAnUnreadableOneIsSaid() {
+        String time = "<ds:Object><ds:SignatureProperties><ds:SignatureProperty Target=\"#s\"><SigningTime>%s</SigningTime>"
+                + "</ds:SignatureProperty></ds:SignatureProperties></ds:Object></ds:Signature>";
+        String enveloped = signature("", "<ds:Transform Algorithm=\"" + XmlDsig.DS + "enveloped-signature\"/>");
+        XmlFinding read = only("<a>" + enveloped.replace("</ds:Signature>", String.format(time, "2026-12-02T22:15:30")) + "</a>");
+        assertEquals(java.time.Instant.parse("2026-12-02T15:15:30Z"), read.signingTime());
+        assertEquals(List.of(), read.problems());
+        XmlFinding unreadable = only("<a>" + enveloped.replace("</ds:Signature>", String.format(time, "hôm qua")) + "</a>");
+        assertEquals(List.of("xml.signingTime.unreadable"), keys(unreadable));
+    }
+
+    @Test
     void anIdOnlyOneElementCarriesIsResolvedAndAMissingOneIsSaid() {
         assertEquals(List.of("xml.reference.unresolved"), keys(only("<a Id=\"x\">" + signature("#y", "") + "</a>")));
         assertEquals(List.of("xml.id.duplicated"),
