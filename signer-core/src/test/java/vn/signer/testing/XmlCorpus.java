@@ -125,6 +125,10 @@ public final class XmlCorpus {
         cases.add(valid("dotnet-signedxml-layout", XmlDsig.bytes(dotNet)));
         cases.add(valid("e-invoice-nban", XmlDsig.bytes(invoice(false))));
         cases.add(valid("e-invoice-nban-cqt", XmlDsig.bytes(invoice(true))));
+        Document byObject = XmlDsig.parse(INVOICE);
+        XmlDsig.eInvoice(XmlDsig.first(XmlDsig.first(byObject, "DSCKS"), "NBan"), XmlDsig.first(byObject, "DLHDon"), seller,
+                "seller", local(Instant.now()), true);
+        cases.add(valid("e-invoice-signs-property-object", XmlDsig.bytes(byObject)));
 
         // The seller's certificate was issued a day ago: DSS checks the claimed time against its validity as for XAdES.
         cases.add(labelled("claimed time", "e-invoice-signed-before-certificate",

@@ -248,6 +248,12 @@ public final class XmlDsig {
      */
     public static Element eInvoice(Element parent, Element data, TestPki.Entity signer, String signatureId,
                                    String localSigningTime) {
+        return eInvoice(parent, data, signer, signatureId, localSigningTime, false);
+    }
+
+    /** The same, the second reference naming the Object that holds the SignatureProperties (as some systems do) when {@code byObject}. */
+    public static Element eInvoice(Element parent, Element data, TestPki.Entity signer, String signatureId,
+                                   String localSigningTime, boolean byObject) {
         try {
             Document document = parent.getOwnerDocument();
             XMLSignatureFactory f = jdk();
@@ -257,9 +263,10 @@ public final class XmlDsig {
             time.setTextContent(localSigningTime);
             SignatureProperty property = f.newSignatureProperty(List.of(new DOMStructure(time)), "#" + signatureId, propertyId);
             SignatureProperties properties = f.newSignatureProperties(List.of(property), null);
-            XMLObject object = f.newXMLObject(List.of(properties), null, null, null);
+            String objectId = signatureId + "-Object";
+            XMLObject object = f.newXMLObject(List.of(properties), byObject ? objectId : null, null, null);
             List<Reference> refs = List.of(f.newReference("#" + data.getAttribute("Id"), sha256),
-                    f.newReference("#" + propertyId, sha256));
+                    f.newReference("#" + (byObject ? objectId : propertyId), sha256));
             SignedInfo info = f.newSignedInfo(
                     f.newCanonicalizationMethod(CanonicalizationMethod.INCLUSIVE, (C14NMethodParameterSpec) null),
                     f.newSignatureMethod(RSA_SHA256, null), refs);

@@ -28,6 +28,9 @@ public final class XmlInspection {
     private static final Set<String> XPATH = Set.of(EnvelopedXPath.XPATH, EnvelopedXPath.FILTER2,
             "http://www.w3.org/2002/04/xmldsig-filter2");
     private static final String XSLT = "http://www.w3.org/TR/1999/REC-xslt-19991116";
+    /** What a signature's own Object may hold and still be the signature's properties rather than content. */
+    private static final Set<String> PROPERTIES = Set.of("SignatureProperties", "SignatureProperty", "QualifyingProperties",
+            "SignedProperties");
     private static final Set<String> SIGNATURE_CHILDREN = Set.of("SignedInfo", "SignatureValue", "KeyInfo", "Object");
     /** Under this, a truncated HMAC can be forged (CVE-2009-0217; XMLDSig 1.1 sets the bound at half the output or 80). */
     private static final int MIN_HMAC_BITS = 80;
@@ -223,10 +226,18 @@ public final class XmlInspection {
             if (object == null || object.getParentNode() != signature) {
                 return false;
             }
-            for (Node n = target; n != null && n != object; n = n.getParentNode()) {
-                String name = n.getLocalName();
-                if ("SignatureProperties".equals(name) || "SignatureProperty".equals(name) || "SignedProperties".equals(name)
-                        || "QualifyingProperties".equals(name)) {
+            if (target == object) {
+                // Some e-invoice systems sign the Object holding the SignatureProperties by its Id.
+                List<Element> held = new ArrayList<>();
+                for (Node child = object.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child instanceof Element e) {
+                        held.add(e);
+                    }
+                }
+                return !held.isEmpty() && held.stream().allMatch(e -> PROPERTIES.contains(e.getLocalName()));
+            }
+            for (Node n = target; n != object; n = n.getParentNode()) {
+                if (PROPERTIES.contains(n.getLocalName())) {
                     return true;
                 }
             }
