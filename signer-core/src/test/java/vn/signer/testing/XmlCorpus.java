@@ -224,6 +224,11 @@ public final class XmlCorpus {
             object.appendChild(signed);
             XmlDsig.first(invoice, "Signature").appendChild(object);
         }));
+        cases.add(movedData("XSW8", "xsw8-signed-data-in-signature-property", (invoice, signed) -> {
+            Element property = invoice.createElementNS(XmlDsig.DS, "SignatureProperty");
+            property.appendChild(signed);
+            XmlDsig.first(XmlDsig.first(invoice, "Signature"), "SignatureProperties").appendChild(property);
+        }));
 
         // Id duplication: a second element carrying the signed Id, under the same or another Id-like attribute.
         Document dupRoot = rootById();

@@ -220,7 +220,7 @@ public final class XmlInspection {
             content.add(target);
         }
 
-        /** SignatureProperties or XAdES qualifying properties in one of this signature's own Objects. */
+        /** SignatureProperties or XAdES qualifying properties of this signature's own Objects, or such an Object. */
         private boolean isOwnProperty(Element target) {
             Element object = enclosingOrSelf(target, DS, "Object");
             if (object == null || object.getParentNode() != signature) {
@@ -236,12 +236,8 @@ public final class XmlInspection {
                 }
                 return !held.isEmpty() && held.stream().allMatch(e -> PROPERTIES.contains(e.getLocalName()));
             }
-            for (Node n = target; n != object; n = n.getParentNode()) {
-                if (PROPERTIES.contains(n.getLocalName())) {
-                    return true;
-                }
-            }
-            return false;
+            // The property element itself: anything signed from deeper inside a property is content hidden there.
+            return PROPERTIES.contains(target.getLocalName());
         }
 
         /** A comment between two pieces of signed text: C14N drops it, naive readers stop at it. */
