@@ -64,6 +64,7 @@ public final class XmlCorpus {
 
     private final TestPki.Entity seller;
     private final TestPki.Entity taxAuthority;
+    private final TestPki.Entity buyer;
     private final Path work;
     private final String xsltUrl;
     private List<Case> made;
@@ -74,6 +75,7 @@ public final class XmlCorpus {
     public XmlCorpus(TestPki pki, Path work, String xsltUrl) {
         this.seller = pki.signer("Công ty TNHH Sông Lam", "Công ty TNHH Sông Lam").issue();
         this.taxAuthority = pki.signer("Tổng cục Thuế", "Bộ Tài chính").issue();
+        this.buyer = pki.signer("Công ty Cổ phần Hồng Lĩnh", "Công ty Cổ phần Hồng Lĩnh").issue();
         this.work = work;
         this.xsltUrl = xsltUrl;
     }
@@ -125,6 +127,10 @@ public final class XmlCorpus {
         cases.add(valid("dotnet-signedxml-layout", XmlDsig.bytes(dotNet)));
         cases.add(valid("e-invoice-nban", XmlDsig.bytes(invoice(false))));
         cases.add(valid("e-invoice-nban-cqt", XmlDsig.bytes(invoice(true))));
+        Document threeParties = invoice(true);
+        XmlDsig.eInvoice(XmlDsig.first(XmlDsig.first(threeParties, "DSCKS"), "NMua"), XmlDsig.first(threeParties, "DLHDon"),
+                buyer, "buyer", local(Instant.now().minus(30, ChronoUnit.MINUTES)));
+        cases.add(valid("e-invoice-nban-nmua-cqt", XmlDsig.bytes(threeParties)));
         Document byObject = XmlDsig.parse(INVOICE);
         XmlDsig.eInvoice(XmlDsig.first(XmlDsig.first(byObject, "DSCKS"), "NBan"), XmlDsig.first(byObject, "DLHDon"), seller,
                 "seller", local(Instant.now()), true);

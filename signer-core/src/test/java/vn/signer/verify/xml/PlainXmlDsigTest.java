@@ -65,6 +65,14 @@ class PlainXmlDsigTest {
         assertNear(Instant.now().minus(Duration.ofMinutes(1)), taxAuthority.signingTime());
     }
 
+    @Test
+    void theBuyersSignatureIsAThirdEntryInDocumentOrder() {
+        VerificationReport report = verify("e-invoice-nban-nmua-cqt", trusted());
+        assertEquals(List.of("Công ty TNHH Sông Lam", "Công ty Cổ phần Hồng Lĩnh", "Tổng cục Thuế"),
+                report.signatures().stream().map(s -> s.signer().commonName()).toList(), report.toString());
+        assertTrue(report.signatures().stream().allMatch(s -> s.verdict() == Verdict.VALID), report.toString());
+    }
+
     private static void assertNear(Instant expected, Instant actual) {
         assertNotNull(actual);
         assertTrue(Duration.between(expected, actual).abs().compareTo(Duration.ofMinutes(3)) < 0, expected + " vs " + actual);
