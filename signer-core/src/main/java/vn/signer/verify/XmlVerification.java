@@ -10,7 +10,9 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,17 +46,18 @@ final class XmlVerification {
         boolean anyPlain = signatures.stream().anyMatch(XmlVerification::isPlain);
         Reports plain = anyPlain ? plainReports(findings, reports) : null;
         List<SignatureReport> result = new ArrayList<>();
-        Set<XmlFinding> paired = new LinkedHashSet<>();
+        // By identity: two signature elements may read the same (a copied signature).
+        Set<XmlFinding> paired = Collections.newSetFromMap(new IdentityHashMap<>());
         for (SignatureWrapper signature : signatures) {
             boolean isPlain = isPlain(signature);
             Reports source = isPlain ? plain : reports;
             SignatureWrapper facts = isPlain ? plain.getDiagnosticData().getSignatureById(signature.getId()) : signature;
-            XmlFinding finding = pair(signature.getSignatureValue(), findings);
+            XmlFinding finding = pair(signature.getSignatureValue(), findings.stream().filter(f -> !paired.contains(f)).toList());
             SignatureReport report = SignatureFacts.report(facts, source, DocumentFormat.XML, length, texts);
             if (finding == null) {
                 // DSS found a signature signer's reading did not: what it covers is unknown.
-                result.add(adjust(report, facts, isPlain, texts, false, null,
-                        List.of(texts.get("xml.unpaired")), Verdict.INDETERMINATE, List.of()));
+                result.add(adjust(report, isPlain, false, null, List.of(texts.get("xml.unpaired")), Verdict.INDETERMINATE,
+                        List.of()));
             } else {
                 paired.add(finding);
                 result.add(withFinding(report, facts, isPlain, finding, texts));
@@ -137,12 +140,11 @@ final class XmlVerification {
             floor = Verdict.INVALID;
         }
         List<String> warnings = finding.profile() == null ? List.of() : List.of(texts.get("xml.profile." + finding.profile()));
-        return adjust(report, facts, isPlain, texts, finding.coversWhole(), finding.signingTime(), reasons, floor, warnings);
+        return adjust(report, isPlain, finding.coversWhole(), finding.signingTime(), reasons, floor, warnings);
     }
 
-    private static SignatureReport adjust(SignatureReport report, SignatureWrapper facts, boolean isPlain, Texts texts,
-                                          boolean coversWhole, Instant claimed, List<String> ours, Verdict floor,
-                                          List<String> extraWarnings) {
+    private static SignatureReport adjust(SignatureReport report, boolean isPlain, boolean coversWhole, Instant claimed,
+                                          List<String> ours, Verdict floor, List<String> extraWarnings) {
         Verdict verdict = Verdict.worst(List.of(report.verdict(), floor));
         Set<String> reasons = new LinkedHashSet<>(ours);
         reasons.addAll(report.reasons());

@@ -236,11 +236,18 @@ public final class XmlCorpus {
             XmlDsig.first(XmlDsig.first(invoice, "Signature"), "SignatureProperties").appendChild(property);
         }));
 
+        // The same signature twice: each now covers the other's copy, and DSS sees a duplicated signature.
+        Document copied = rootById();
+        Element note = copied.createElementNS("urn:signer:test:hoso", "BanSao");
+        note.appendChild(XmlDsig.first(copied, "Signature").cloneNode(true));
+        copied.getDocumentElement().appendChild(note);
+        cases.add(labelled("signature copy", "signature-copied-elsewhere", XmlDsig.bytes(copied), Verdict.INVALID));
+
         // Id duplication: a second element carrying the signed Id, under the same or another Id-like attribute.
         Document dupRoot = rootById();
-        Element note = dupRoot.createElementNS("urn:signer:test:hoso", "GhiChu");
-        note.setAttribute("Id", "hoso");
-        dupRoot.getDocumentElement().insertBefore(note, dupRoot.getDocumentElement().getFirstChild());
+        Element ghiChu = dupRoot.createElementNS("urn:signer:test:hoso", "GhiChu");
+        ghiChu.setAttribute("Id", "hoso");
+        dupRoot.getDocumentElement().insertBefore(ghiChu, dupRoot.getDocumentElement().getFirstChild());
         cases.add(labelled("Id duplication", "dup-id-in-root", XmlDsig.bytes(dupRoot), Verdict.INVALID));
         Document dupInvoice = invoice(false);
         Element data = XmlDsig.first(dupInvoice, "DLHDon");
