@@ -191,8 +191,12 @@ public final class XmlInspection {
         private void classify(Element target, boolean enveloped) {
             String name = target.getLocalName();
             if (contains(signature, target)) {
-                if (isOwnProperty(target)) {
-                    properties.add(target);
+                boolean ownKeyInfo = target.getParentNode() == signature && name.equals("KeyInfo");
+                if (isOwnProperty(target) || ownKeyInfo) {
+                    properties.add(target); // signing one's own properties or certificate covers no content
+                } else if (DS.equals(target.getNamespaceURI()) && name.equals("Manifest")) {
+                    // Core validation does not check a Manifest's own references: what it covers is not established.
+                    problems.add(new Problem(Verdict.INDETERMINATE, "xml.manifest", List.of()));
                 } else if (signature == root) {
                     content.add(target); // enveloping: the document is the signature and what it holds
                 } else {

@@ -71,6 +71,20 @@ class XmlInspectionTest {
     }
 
     @Test
+    void signingItsOwnKeyInfoCoversNoContentAndAManifestIsNotEstablished() {
+        String enveloped = "<ds:Reference URI=\"\"><ds:Transforms><ds:Transform Algorithm=\"" + XmlDsig.DS
+                + "enveloped-signature\"/></ds:Transforms></ds:Reference>";
+        String keyInfo = "<a>" + signature("#k", "").replace("<ds:Reference", enveloped + "<ds:Reference")
+                .replace("</ds:Signature>", "<ds:KeyInfo Id=\"k\"/></ds:Signature>") + "</a>";
+        XmlFinding withKeyInfo = only(keyInfo);
+        assertTrue(withKeyInfo.coversWhole());
+        assertEquals(List.of(), withKeyInfo.problems());
+        String manifest = "<a>" + signature("#m", "").replace("</ds:Signature>",
+                "<ds:Object><ds:Manifest Id=\"m\"/></ds:Object></ds:Signature>") + "</a>";
+        assertEquals(List.of("xml.manifest"), keys(only(manifest)));
+    }
+
+    @Test
     void anIdOnlyOneElementCarriesIsResolvedAndAMissingOneIsSaid() {
         assertEquals(List.of("xml.reference.unresolved"), keys(only("<a Id=\"x\">" + signature("#y", "") + "</a>")));
         assertEquals(List.of("xml.id.duplicated"),
