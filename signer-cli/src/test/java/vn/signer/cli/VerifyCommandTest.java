@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.TestPki;
+import vn.signer.testing.XmlCorpus;
 
 /**
  * 'signer verify' offline against the demo root: the verdict of each kind of file (valid, tampered,
@@ -174,6 +175,18 @@ class VerifyCommandTest {
         assertEquals("VALID", lines.get(0).get("verdict").asText());
         assertEquals(missing.toString(), lines.get(1).get("file").asText());
         assertEquals("INPUT_MISSING", lines.get(1).get("error").asText());
+    }
+
+    @Test
+    void aTruncatedHmacSignatureIsAnInvalidVerdictNotAnError() {
+        Path hmac = new XmlCorpus(TestPki.create("CLI hmac"), dir.resolve("hmac"), "http://127.0.0.1:9")
+                .named("hmac-output-length-64").write(dir);
+        Cli.Run run = verify("--json", hmac);
+        assertEquals(ExitCodes.SOME_INVALID, run.exit(), run.toString());
+        JsonNode signature = run.json().get(0).get("signatures").get(0);
+        assertEquals("INVALID", signature.get("verdict").asText());
+        assertEquals("XMLDSig", signature.get("level").asText());
+        assertTrue(signature.get("reasons").get(0).asText().contains("HMACOutputLength under 80"), signature.toString());
     }
 
     @Test

@@ -23,7 +23,11 @@ final class DefaultPolicy {
     }
 
     static ValidationPolicy create() {
-        ValidationPolicy base = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        return withSuitesEvaluated(ValidationPolicyLoader.fromDefaultValidationPolicy().create());
+    }
+
+    /** {@code base} with one evaluated suite per (context, sub-context), as for the default policy. */
+    static ValidationPolicy withSuitesEvaluated(ValidationPolicy base) {
         ValidationPolicyLoader loader = ValidationPolicyLoader.fromValidationPolicy(base);
         for (Context context : DOCUMENT_CONTEXTS) {
             loader.withCryptographicSuiteForContext(evaluated(base.getSignatureCryptographicConstraint(context)), context, null);

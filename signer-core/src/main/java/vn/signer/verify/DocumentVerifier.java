@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.w3c.dom.Document;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.dss.DssDocuments;
 import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
+import vn.signer.verify.xml.XmlFinding;
+import vn.signer.verify.xml.XmlInspection;
 
 /**
  * Verifies every signature in a PDF or XML document against configured trust anchors (no EU trusted
@@ -62,10 +65,8 @@ public final class DocumentVerifier {
      */
     public VerificationReport verify(Path file, Locale locale) {
         DocumentFormat format = DocumentFormat.detect(file);
-        if (format == DocumentFormat.XML) {
-            SafeXml.parse(file);
-        }
-        return verify(file.toString(), format, () -> DssDocuments.read(file), length(file), locale);
+        Document xml = format == DocumentFormat.XML ? SafeXml.parse(file) : null;
+        return verify(file.toString(), format, xml, () -> DssDocuments.read(file), length(file), locale);
     }
 
     /**
@@ -76,16 +77,21 @@ public final class DocumentVerifier {
      */
     public VerificationReport verify(String name, byte[] document, Locale locale) {
         DocumentFormat format = DocumentFormat.detect(name, document);
-        if (format == DocumentFormat.XML) {
-            SafeXml.parse(name, document);
-        }
-        return verify(name, format, () -> DssDocuments.of(name, document), document.length, locale);
+        Document xml = format == DocumentFormat.XML ? SafeXml.parse(name, document) : null;
+        return verify(name, format, xml, () -> DssDocuments.of(name, document), document.length, locale);
     }
 
-    private VerificationReport verify(String name, DocumentFormat format, Supplier<DSSDocument> read, long length,
-                                      Locale locale) {
+    /** @param xml the parsed document when it is XML (signer reads its signatures itself too), else null */
+    private VerificationReport verify(String name, DocumentFormat format, Document xml, Supplier<DSSDocument> read,
+                                      long length, Locale locale) {
         Texts texts = Texts.of(locale);
         Instant now = Instant.now();
+        List<XmlFinding> findings = xml == null ? null : XmlInspection.inspect(xml);
+        if (findings != null && XmlVerification.refuses(findings)) {
+            // An HMAC, an XSLT transform or a malformed signature: DSS would run it or fail on it.
+            List<SignatureReport> refused = XmlVerification.refused(findings, texts);
+            return new VerificationReport(name, format.name(), VerificationReport.of(refused), refused, now);
+        }
         DSSDocument document = read.get();
         RevisionDifferences differences = new RevisionDifferences();
         Reports reports;
@@ -94,17 +100,23 @@ public final class DocumentVerifier {
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (findings != null && !findings.isEmpty()) {
+                List<SignatureReport> unprocessable = XmlVerification.unprocessable(findings, e.getMessage(), texts);
+                return new VerificationReport(name, format.name(), VerificationReport.of(unprocessable), unprocessable, now);
+            }
             throw new SignerException(ErrorCode.VERIFICATION_FAILED,
                     name + ": cannot verify this " + format + ": " + e.getMessage(),
                     "check that the document opens; run with --verbose for details", e);
         }
-        PdfFacts pdf = format == DocumentFormat.PDF ? PdfFacts.of(document, length) : null;
+        if (findings != null) {
+            List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length, texts);
+            return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
+        }
+        PdfFacts pdf = PdfFacts.of(document, length);
         SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, differences.uncomparedPages(), texts);
         List<SignatureReport> signatures = new ArrayList<>(reports.getDiagnosticData().getSignatures().stream()
                 .map(facts::report).toList());
-        if (pdf != null) {
-            signatures.addAll(facts.brokenPdfSignatures());
-        }
+        signatures.addAll(facts.brokenPdfSignatures());
         return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
     }
 

@@ -3,10 +3,8 @@ package vn.signer.verify;
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlPDFLockDictionary;
-import eu.europa.esig.dss.diagnostic.jaxb.XmlSignatureScope;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.SignatureScopeType;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -94,10 +92,8 @@ final class SignatureFacts {
             warnings.addAll(changes.allowed());
             verdict = worse(verdict, pdfStructure(signature, coversWhole, reasons, warnings, modifications));
         } else {
-            coversWhole = xmlCoversWhole(signature);
-            if (!coversWhole) {
-                warnings.add(texts.get("xml.partial"));
-            }
+            // XML coverage is read from the document itself, not DSS's scopes: XmlVerification sets it.
+            coversWhole = false;
         }
         CertificateWrapper signingCertificate = signature.getSigningCertificate();
         Instant claimed = signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant();
@@ -298,12 +294,6 @@ final class SignatureFacts {
             return false;
         }
         return range.get(0).signum() == 0 && range.get(2).add(range.get(3)).longValue() == fileLength;
-    }
-
-    private static boolean xmlCoversWhole(SignatureWrapper signature) {
-        List<XmlSignatureScope> scopes = signature.getSignatureScopes();
-        return scopes != null && !scopes.isEmpty()
-                && scopes.stream().anyMatch(s -> s.getScope() == SignatureScopeType.FULL);
     }
 
     private static String trustAnchor(SignatureWrapper signature) {

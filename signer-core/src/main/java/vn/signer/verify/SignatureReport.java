@@ -17,11 +17,12 @@ import vn.signer.certs.CertificateSummary;
  *                            timestamp's time, or the validation time when there is none)
  * @param timestamps          the signature's timestamps and the document timestamps covering it
  * @param revocation          the signer certificate's revocation status and its source
- * @param format              PAdES or XAdES
- * @param level               the baseline level found, e.g. PAdES-BASELINE-B
+ * @param format              PAdES, XAdES, or XMLDSig (an XML signature without XAdES properties)
+ * @param level               the baseline level found, e.g. PAdES-BASELINE-B; XMLDSig for a plain XML signature
  * @param digestAlgorithm     e.g. SHA256
  * @param signatureAlgorithm  e.g. RSA_SHA256
- * @param coversWholeDocument whether the signature covers the whole file as it is now
+ * @param coversWholeDocument whether the signature covers the whole file as it is now (for XML: the document
+ *                            element, or all an enveloping signature holds, or its detached file)
  * @param modifications       for a PDF, what later revisions changed and whether each change is allowed
  * @param trustAnchor         the subject of the trusted certificate the chain ends at, or null
  * @param indication          the ETSI indication (TOTAL_PASSED, TOTAL_FAILED, INDETERMINATE)
