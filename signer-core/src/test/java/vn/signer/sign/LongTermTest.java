@@ -50,7 +50,7 @@ class LongTermTest {
     }
 
     private static VerificationSettings trust() {
-        return VerificationSettings.builder().trust(List.of(services.pki().root())).build();
+        return VerificationSettings.builder().trust(List.of(services.pki().root())).network(PkiServices.LOOPBACK).build();
     }
 
     private static TimestampAuthorities tsa(String... urls) {
