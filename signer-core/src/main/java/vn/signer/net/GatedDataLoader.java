@@ -7,14 +7,13 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one way out to the network for DSS: every AIA, CRL, OCSP and TSA request of signer goes
  * through one of these. It checks the scheme against a {@link NetworkPolicy}, counts the request in
- * the operation's {@link RequestBudget}, follows at most {@value #MAX_REDIRECTS} redirects (each new
+ * the operation's {@link RequestBudget} (requests and network time), follows at most {@value #MAX_REDIRECTS} redirects (each new
  * address checked like the first, never to another scheme but from http to https), caps the answer
  * by its {@link AnswerKind}, and refuses non-public hosts unless the policy allows them. A refusal is
  * logged at debug level and thrown as {@link FetchRefused}, which DSS treats as data not found.
@@ -61,7 +60,7 @@ public final class GatedDataLoader implements DataLoader {
      * configuration bounds them), and these timeouts.
      */
     public static GatedDataLoader forConfigured(AnswerKind kind, Duration connectTimeout, Duration readTimeout) {
-        return new GatedDataLoader(new NetworkPolicy(Set.of(), true, 1), kind, null, connectTimeout, readTimeout);
+        return new GatedDataLoader(NetworkPolicy.PUBLIC_ONLY.withPrivateAddresses(true), kind, null, connectTimeout, readTimeout);
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class CertificateVerifiers {
     }
 
     public static CommonCertificateVerifier create(VerificationSettings settings) {
-        RequestBudget budget = new RequestBudget(settings.network().maxRequests());
+        RequestBudget budget = new RequestBudget(settings.network());
         CommonCertificateVerifier verifier = new Budgeted(budget);
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         settings.trustAnchors().forEach(c -> trusted.addCertificate(new CertificateToken(c)));

@@ -66,7 +66,7 @@ class GateTest {
             assertEquals(0, canary.requests(), host);
         }
         GatedDataLoader loader = GatedDataLoader.forDocuments(NetworkPolicy.PUBLIC_ONLY, AnswerKind.CERTIFICATE,
-                new RequestBudget(5));
+                new RequestBudget(NetworkPolicy.PUBLIC_ONLY));
         FetchRefused refused = assertThrows(FetchRefused.class, () -> loader.get(canary.url().replace("127.0.0.1", "localhost")));
         assertTrue(refused.getMessage().contains("loopback"), refused.getMessage());
     }
@@ -93,8 +93,7 @@ class GateTest {
     @Test
     void eachKindOfAnswerHasItsOwnCap() {
         canary.answer("/one-mb", Canary.sized(1 << 20)).answer("/endless", Canary.endless());
-        RequestBudget budget = new RequestBudget(10);
-        budget.restart();
+        RequestBudget budget = new RequestBudget(PkiServices.LOOPBACK);
         GatedDataLoader certificates = GatedDataLoader.forDocuments(PkiServices.LOOPBACK, AnswerKind.CERTIFICATE, budget);
         GatedDataLoader crls = GatedDataLoader.forDocuments(PkiServices.LOOPBACK, AnswerKind.CRL, budget);
         FetchRefused refused = assertThrows(FetchRefused.class, () -> certificates.get(canary.url() + "/one-mb"));
@@ -121,7 +120,7 @@ class GateTest {
             }
         }
         assertEquals(0, canary.requests(), "ftp never reached the canary's port");
-        GatedDataLoader loader = GatedDataLoader.forDocuments(PkiServices.LOOPBACK, AnswerKind.CERTIFICATE, new RequestBudget(5));
+        GatedDataLoader loader = GatedDataLoader.forDocuments(PkiServices.LOOPBACK, AnswerKind.CERTIFICATE, new RequestBudget(PkiServices.LOOPBACK));
         for (String url : List.of("file:///etc/passwd", "FILE:///etc/passwd", "jar:file:/tmp/x.jar!/a", "ldap://127.0.0.1/cn=ca",
                 ftp + "/ca.cer", "/etc/passwd", "gopher://127.0.0.1/")) {
             assertThrows(FetchRefused.class, () -> loader.get(url), url);
@@ -130,8 +129,8 @@ class GateTest {
 
     @Test
     void aSchemeThePolicyNamesIsReadWithinTheCap() {
-        NetworkPolicy withFile = new NetworkPolicy(Set.of("FILE"), true, 5);
-        GatedDataLoader loader = GatedDataLoader.forDocuments(withFile, AnswerKind.CERTIFICATE, new RequestBudget(5));
+        NetworkPolicy withFile = new NetworkPolicy(Set.of("FILE"), true, 5, NetworkPolicy.DEFAULT_MAX_TIME);
+        GatedDataLoader loader = GatedDataLoader.forDocuments(withFile, AnswerKind.CERTIFICATE, new RequestBudget(PkiServices.LOOPBACK));
         FetchRefused refused = assertTimeoutPreemptively(QUICKLY, () -> assertThrows(FetchRefused.class, () -> loader.get("file:///dev/zero")));
         assertTrue(refused.getMessage().contains("bytes allowed"), refused.getMessage());
     }
@@ -140,7 +139,7 @@ class GateTest {
     void redirectsStayOnTheirSchemeAndAreBounded() {
         canary.answer("/to-file", Canary.redirect("file:///etc/passwd")).answer("/loop", Canary.redirect("/loop"))
                 .answer("/moved", Canary.redirect("/here")).answer("/here", Canary.bytes(new byte[] {1, 2, 3}));
-        GatedDataLoader loader = GatedDataLoader.forDocuments(PkiServices.LOOPBACK, AnswerKind.CERTIFICATE, new RequestBudget(50));
+        GatedDataLoader loader = GatedDataLoader.forDocuments(PkiServices.LOOPBACK, AnswerKind.CERTIFICATE, new RequestBudget(PkiServices.LOOPBACK));
         FetchRefused refused = assertThrows(FetchRefused.class, () -> loader.get(canary.url() + "/to-file"));
         assertTrue(refused.getMessage().contains("another scheme"), refused.getMessage());
         int before = canary.requests();
@@ -159,13 +158,29 @@ class GateTest {
         Path signed = signedBy(chain.get(chain.size() - 1));
         int cap = 10;
         DocumentVerifier verifier = DocumentVerifier.create(VerificationSettings.builder()
-                .trust(List.of(TestPki.create("elsewhere").root())).network(new NetworkPolicy(Set.of(), true, cap)).build());
+                .trust(List.of(TestPki.create("elsewhere").root()))
+                .network(new NetworkPolicy(Set.of(), true, cap, NetworkPolicy.DEFAULT_MAX_TIME)).build());
         SignatureReport signature = only(verifier.verify(signed));
         assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
         assertEquals(cap, canary.requests(), "the cap, and not the end of the chain, stopped the fetching");
         // The cap is per verification: the same verifier starts again with the next document.
         assertEquals(Verdict.INDETERMINATE, only(verifier.verify(signed)).verdict());
         assertEquals(2 * cap, canary.requests());
+    }
+
+    @Test
+    void aChainOfSlowAnswersStopsAtTheNetworkTimeCap() throws CertificateEncodingException {
+        List<TestPki.Entity> chain = TestPki.endlessChain(30, canary.url());
+        for (int i = 0; i < chain.size() - 1; i++) {
+            canary.answer("/certs/ca" + i + ".cer", Canary.after(Duration.ofMillis(700),
+                    Canary.bytes(chain.get(i).certificate().getEncoded())));
+        }
+        Path signed = signedBy(chain.get(chain.size() - 1));
+        VerificationSettings settings = VerificationSettings.builder().trust(List.of(TestPki.create("elsewhere").root()))
+                .network(new NetworkPolicy(Set.of(), true, 50, Duration.ofSeconds(2))).build();
+        SignatureReport signature = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> verify(signed, settings));
+        assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
+        assertTrue(canary.requests() >= 2 && canary.requests() <= 5, "requests: " + canary.requests());
     }
 
     private SignatureReport verify(Path signed, VerificationSettings settings) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +84,19 @@ public final class Canary implements AutoCloseable {
         return exchange -> {
             exchange.sendResponseHeaders(200, 0);
             write(exchange.getResponseBody(), Long.MAX_VALUE);
+        };
+    }
+
+    /** {@code answer}, after a wait: a slow server. */
+    public static Answer after(Duration wait, Answer answer) {
+        return exchange -> {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            answer.send(exchange);
         };
     }
 

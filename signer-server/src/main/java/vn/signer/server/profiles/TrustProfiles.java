@@ -32,7 +32,7 @@ public final class TrustProfiles {
                     .intermediates(CertificateFiles.read(profile.intermediates().stream().map(config::path).toList()))
                     .crlFiles(profile.crls().stream().map(config::path).toList())
                     .network(new NetworkPolicy(new HashSet<>(profile.allowSchemes()), profile.allowPrivateAddresses(),
-                            NetworkPolicy.DEFAULT_MAX_REQUESTS));
+                            NetworkPolicy.DEFAULT_MAX_REQUESTS, NetworkPolicy.DEFAULT_MAX_TIME));
             VerificationSettings offlineSettings = builder.offline(true).build();
             settings.put(entry.getKey(), profile.online() ? builder.offline(false).build() : offlineSettings);
             offline.put(entry.getKey(), DocumentVerifier.create(offlineSettings));
