@@ -3,7 +3,6 @@ package vn.signer.net;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -11,7 +10,7 @@ import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 
 /**
- * Reads an HTTP answer of at most {@code maxBytes} within {@code deadline}. A redirect is not
+ * Reads an HTTP answer of at most {@code maxBytes}. A redirect is not
  * followed here but handed back as {@link Redirected}, so that the gate checks the new address like
  * the first. Whenever the answer is refused, its connection is dropped at once: closing it normally
  * would read the rest of the body, which may never end.
@@ -20,11 +19,9 @@ final class CappedAnswer implements HttpClientResponseHandler<byte[]> {
     private static final int CHUNK = 8192;
 
     private final int maxBytes;
-    private final Duration deadline;
 
-    CappedAnswer(int maxBytes, Duration deadline) {
+    CappedAnswer(int maxBytes) {
         this.maxBytes = maxBytes;
-        this.deadline = deadline;
     }
 
     @Override
@@ -51,7 +48,6 @@ final class CappedAnswer implements HttpClientResponseHandler<byte[]> {
     }
 
     private byte[] read(HttpEntity entity) throws IOException {
-        long end = System.nanoTime() + deadline.toNanos();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[CHUNK];
         InputStream in = entity.getContent();
@@ -60,10 +56,6 @@ final class CappedAnswer implements HttpClientResponseHandler<byte[]> {
             if (out.size() > maxBytes) {
                 drop(entity);
                 throw new Refused("an answer of more than the " + maxBytes + " bytes allowed");
-            }
-            if (System.nanoTime() > end) {
-                drop(entity);
-                throw new Refused("an answer still arriving after " + deadline.toSeconds() + " s");
             }
         }
         return out.toByteArray();
@@ -75,7 +67,7 @@ final class CappedAnswer implements HttpClientResponseHandler<byte[]> {
         }
     }
 
-    /** An answer too large or too slow. */
+    /** An answer too large. */
     static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
 

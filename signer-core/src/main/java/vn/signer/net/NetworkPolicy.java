@@ -31,8 +31,8 @@ public record NetworkPolicy(Set<String> extraSchemes, boolean allowPrivateAddres
     public static final int DEFAULT_MAX_REQUESTS = 50;
 
     /**
-     * Network time per verification by default. Each request is bounded by its own timeouts (10 s to
-     * connect, 60 s for the answer), but 50 slow ones would hold a verification, and a server
+     * Network time per verification by default. Each request is bounded by its own timeouts (70 s at
+     * the most), but 50 slow ones would hold a verification, and a server
      * thread, for an hour. A real chain's answers come in seconds; two minutes leaves room for slow
      * government responders and a large CRL.
      */

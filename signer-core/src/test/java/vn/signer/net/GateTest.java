@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +189,40 @@ class GateTest {
         SignatureReport signature = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> verify(signed, settings));
         assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
         assertTrue(canary.requests() >= 2 && canary.requests() <= 5, "requests: " + canary.requests());
+    }
+
+    @Test
+    void aServerThatDripsItsHeadersIsCutOffAtTheRequestDeadline() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch hungUp = new CountDownLatch(1);
+            Thread dripper = new Thread(() -> drip(server, hungUp));
+            dripper.setDaemon(true);
+            dripper.start();
+            // 1 s to connect and 1 s per read: the whole request gets 3 s; the drip would last 30 s.
+            GatedDataLoader loader = GatedDataLoader.forConfigured(AnswerKind.TIMESTAMP, Duration.ofSeconds(1), Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(DSSExternalResourceException.class,
+                    () -> loader.get("http://127.0.0.1:" + server.getLocalPort() + "/tsa")));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10);
+            assertTrue(hungUp.await(10, TimeUnit.SECONDS), "the connection was dropped");
+        }
+    }
+
+    /** Answers one request with headers that arrive a byte every half second, for 30 s. */
+    private static void drip(ServerSocket server, CountDownLatch hungUp) {
+        try (Socket socket = server.accept()) {
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nX-Drip: ".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 60; i++) {
+                out.write('a');
+                out.flush();
+                Thread.sleep(500);
+            }
+        } catch (IOException e) {
+            hungUp.countDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private SignatureReport verify(Path signed, VerificationSettings settings) {
