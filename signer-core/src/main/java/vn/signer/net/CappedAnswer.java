@@ -10,10 +10,10 @@ import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 
 /**
- * Reads an HTTP answer of at most {@code maxBytes}. A redirect is not
- * followed here but handed back as {@link Redirected}, so that the gate checks the new address like
- * the first. Whenever the answer is refused, its connection is dropped at once: closing it normally
- * would read the rest of the body, which may never end.
+ * Reads an HTTP answer of at most {@code maxBytes}. A redirect is not followed here but handed back
+ * as {@link Redirected}, so that the gate checks the new address like the first. Whenever the answer
+ * is refused, its connection is dropped at once: closing it normally would read the rest of the
+ * body, which may never end.
  */
 final class CappedAnswer implements HttpClientResponseHandler<byte[]> {
     private static final int CHUNK = 8192;
@@ -67,7 +67,7 @@ final class CappedAnswer implements HttpClientResponseHandler<byte[]> {
         }
     }
 
-    /** An answer too large. */
+    /** What the gate refuses once a fetch is under way: an answer too large, an address it cannot check. */
     static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
 

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way out to the network for DSS: every AIA, CRL, OCSP and TSA request of signer goes
  * through one of these. It checks the scheme against a {@link NetworkPolicy}, counts the request in
- * the operation's {@link RequestBudget} (requests and network time), follows at most {@value #MAX_REDIRECTS} redirects (each new
- * address checked like the first, never to another scheme but from http to https), caps the answer
- * by its {@link AnswerKind}, and refuses non-public hosts unless the policy allows them. A refusal is
- * logged at debug level and thrown as {@link FetchRefused}, which DSS treats as data not found.
+ * the operation's {@link RequestBudget} (requests and network time), follows at most
+ * {@value #MAX_REDIRECTS} redirects (each new address checked like the first, never to another
+ * scheme but from http to https), caps the answer by its {@link AnswerKind}, and refuses non-public
+ * hosts unless the policy allows them. A refusal is logged at debug level and thrown as
+ * {@link FetchRefused}, which DSS treats as data not found.
  */
 public final class GatedDataLoader implements DataLoader {
     private static final long serialVersionUID = 1L;

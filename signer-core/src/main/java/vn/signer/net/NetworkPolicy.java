@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * number of requests per verification.
  *
  * @param extraSchemes          schemes allowed besides http and https (e.g. {@code ftp}), lower case;
- *                              {@code ldap} cannot be read and stays refused
+ *                              {@code ldap} cannot be read, and addresses that carry another one
+ *                              inside ({@code jar:http://…}) are refused whatever their scheme
  * @param allowPrivateAddresses allow loopback, link-local, private and other non-public addresses
  *                              (a verifier inside a closed network, or tests on 127.0.0.1)
  * @param maxRequests           requests one verification may make; further ones are refused

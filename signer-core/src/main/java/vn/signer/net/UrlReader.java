@@ -20,6 +20,10 @@ final class UrlReader {
 
     static byte[] read(URI uri, int maxBytes, Duration connectTimeout, Duration readTimeout, boolean allowPrivateAddresses) {
         try {
+            if (uri.isOpaque()) {
+                // jar:http://host/x.jar!/ca.cer and the like carry an address the checks here never see.
+                throw new CappedAnswer.Refused("an address inside another");
+            }
             if (!allowPrivateAddresses && uri.getHost() != null) {
                 new CheckedDnsResolver().resolve(uri.getHost());
             }

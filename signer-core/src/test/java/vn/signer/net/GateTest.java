@@ -141,6 +141,11 @@ class GateTest {
         GatedDataLoader loader = GatedDataLoader.forDocuments(withFile, AnswerKind.CERTIFICATE, new RequestBudget(PkiServices.LOOPBACK));
         FetchRefused refused = assertTimeoutPreemptively(QUICKLY, () -> assertThrows(FetchRefused.class, () -> loader.get("file:///dev/zero")));
         assertTrue(refused.getMessage().contains("bytes allowed"), refused.getMessage());
+        GatedDataLoader withJar = GatedDataLoader.forDocuments(new NetworkPolicy(Set.of("jar"), true, 5,
+                NetworkPolicy.DEFAULT_MAX_TIME), AnswerKind.CERTIFICATE, new RequestBudget(PkiServices.LOOPBACK));
+        refused = assertThrows(FetchRefused.class, () -> withJar.get("jar:" + canary.url() + "/ca.jar!/ca.cer"));
+        assertTrue(refused.getMessage().contains("inside another"), refused.getMessage());
+        assertEquals(0, canary.requests());
     }
 
     @Test
