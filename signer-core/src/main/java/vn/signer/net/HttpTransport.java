@@ -17,8 +17,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * DSS's HTTP loader made to fetch one address and nothing else: no redirects of its own (the gate
  * follows them after checking each address), no retries, answers read by {@link CappedAnswer},
- * connect and read timeouts, a deadline for the whole request, and, unless private addresses are allowed, a resolver
- * that refuses non-public hosts.
+ * connect and read timeouts, a deadline for the whole request, and, unless private addresses are
+ * allowed, a resolver that refuses non-public hosts.
  */
 final class HttpTransport extends CommonsDataLoader {
     private static final long serialVersionUID = 1L;

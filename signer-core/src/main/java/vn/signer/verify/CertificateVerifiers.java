@@ -26,7 +26,7 @@ public final class CertificateVerifiers {
         CommonCertificateSource adjunct = new CommonCertificateSource();
         settings.intermediates().forEach(c -> adjunct.addCertificate(new CertificateToken(c)));
         verifier.setAdjunctCertSources(adjunct);
-        RevocationSources.configure(verifier, settings.crlFiles(), settings.offline(), settings.network(), budget);
+        RevocationSources.configure(verifier, settings, budget);
         return verifier;
     }
 

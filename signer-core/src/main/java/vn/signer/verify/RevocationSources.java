@@ -38,15 +38,16 @@ final class RevocationSources {
     private RevocationSources() {
     }
 
-    static void configure(CommonCertificateVerifier verifier, List<Path> crlFiles, boolean offline,
-                          NetworkPolicy network, RequestBudget budget) {
+    static void configure(CommonCertificateVerifier verifier, VerificationSettings settings, RequestBudget budget) {
+        List<Path> crlFiles = settings.crlFiles();
         RevocationSource<CRL> files = crlFiles.isEmpty() ? null : fromFiles(crlFiles);
-        if (offline) {
+        if (settings.offline()) {
             verifier.setCrlSource(files);
             verifier.setOcspSource(null);
             verifier.setAIASource(null);
             return;
         }
+        NetworkPolicy network = settings.network();
         RevocationSource<CRL> onlineCrl = new Cached<>(new OnlineCRLSource(
                 GatedDataLoader.forDocuments(network, AnswerKind.CRL, budget)));
         verifier.setCrlSource(files == null ? onlineCrl : new FirstAnswer<>(files, onlineCrl));
