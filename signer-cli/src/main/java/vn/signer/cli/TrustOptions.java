@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import vn.signer.certs.CertificateFiles;
+import vn.signer.net.NetworkPolicy;
 import vn.signer.verify.VerificationSettings;
 
 /** Trust anchors, intermediates, CRL files and network use: shared by 'sign', 'extend' and 'verify'. */
@@ -28,6 +29,9 @@ final class TrustOptions {
                 .trust(CertificateFiles.read(trust))
                 .intermediates(CertificateFiles.read(intermediates))
                 .crlFiles(crls)
-                .offline(offline);
+                .offline(offline)
+                // The person running the command chose the document, and certificates of an office's
+                // own CA are often published on internal hosts: unlike the server, the CLI reaches them.
+                .network(NetworkPolicy.PUBLIC_ONLY.withPrivateAddresses(true));
     }
 }

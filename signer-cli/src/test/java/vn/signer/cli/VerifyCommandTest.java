@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.signer.testing.Canary;
+import vn.signer.testing.SignedSamples;
 import vn.signer.testing.TestPki;
 import vn.signer.testing.XmlCorpus;
 
@@ -80,6 +82,22 @@ class VerifyCommandTest {
         assertTrue(run.out().contains("Đặng Thị Phượng (Sở Khoa học và Công nghệ tỉnh Sông Lam): VALID"), run.toString());
         assertTrue(run.out().contains("covers the whole document"), run.toString());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void offlineFetchesNothingAndOnlineReachesTheDocumentsLoopbackAddresses() throws Exception {
+        try (Canary canary = Canary.start()) {
+            TestPki pki = TestPki.create("CLI canary", canary.url());
+            Path signed = SignedSamples.pdfEmbeddingOnlyTheSigner(pki.signer("Người Ký", "Sở TEST").issue(), dir);
+            Path root = Files.writeString(dir.resolve("canary-root.pem"), TestPki.pem(pki.root()), StandardCharsets.US_ASCII);
+            Cli.Run offline = Cli.run(args("verify", "--trust", root, "--offline", signed));
+            assertEquals(2, offline.exit(), offline.toString());
+            assertEquals(0, canary.requests(), "--offline fetched nothing");
+            // The person running the CLI chose the document: its 127.0.0.1 addresses are asked.
+            Cli.Run online = Cli.run(args("verify", "--trust", root, signed));
+            assertEquals(2, online.exit(), online.toString());
+            assertTrue(canary.requests() > 0, online.toString());
+        }
     }
 
     @Test

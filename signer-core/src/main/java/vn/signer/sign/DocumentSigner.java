@@ -104,7 +104,7 @@ public final class DocumentSigner {
         List<X509Certificate> issuers = key.chain().subList(1, key.chain().size());
         return CertificateVerifiers.create(VerificationSettings.builder()
                 .trust(trust.trustAnchors()).intermediates(trust.intermediates()).intermediates(issuers)
-                .crlFiles(trust.crlFiles()).offline(trust.offline()).build());
+                .crlFiles(trust.crlFiles()).offline(trust.offline()).network(trust.network()).build());
     }
 
     /**

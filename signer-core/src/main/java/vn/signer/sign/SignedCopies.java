@@ -4,7 +4,7 @@ import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.signature.AdvancedSignature;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.xml.utils.XMLCanonicalizer;
 import java.io.BufferedInputStream;
@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import vn.signer.document.DocumentFormat;
+import vn.signer.verify.CertificateVerifiers;
+import vn.signer.verify.VerificationSettings;
 
 /**
  * Recognises an output that an earlier run already produced: a copy of the input signed with the same
@@ -23,6 +25,13 @@ import vn.signer.document.DocumentFormat;
  * older version of the document is therefore never taken as done.
  */
 final class SignedCopies {
+    /**
+     * Reading signatures needs a verifier but no network: the output may be any file left in the
+     * output folder, and DSS's own default verifier would fetch what its certificates name.
+     */
+    private static final CertificateVerifier NO_NETWORK =
+            CertificateVerifiers.create(VerificationSettings.builder().offline(true).build());
+
     private SignedCopies() {
     }
 
@@ -33,7 +42,7 @@ final class SignedCopies {
                 return false;
             }
             SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(output.toFile()));
-            validator.setCertificateVerifier(new CommonCertificateVerifier());
+            validator.setCertificateVerifier(NO_NETWORK);
             CertificateToken token = new CertificateToken(signer);
             for (AdvancedSignature signature : validator.getSignatures()) {
                 if (signature.getCertificateSource().getCertificates().contains(token)

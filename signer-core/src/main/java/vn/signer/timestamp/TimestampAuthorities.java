@@ -4,7 +4,6 @@ import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.TimestampBinary;
 import eu.europa.esig.dss.service.SecureRandomNonceSource;
-import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.net.URI;
@@ -16,15 +15,19 @@ import java.util.List;
 import java.util.Set;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.net.AnswerKind;
+import vn.signer.net.GatedDataLoader;
 
 /**
  * The timestamp authorities of {@link TsaSettings} behind DSS's {@link TSPSource}: SHA-256 (or the
  * signature's digest), a nonce on every request, retries with back-off, failover in order. When all
  * fail, the error says what each TSA answered (HTTP status, TSA status or the network error).
+ * Requests go through signer's network gate: http and https only, answers of at most 64 KB.
  * Remembers, per thread, which TSAs answered, so that a signing can report where its time came from.
  */
 public final class TimestampAuthorities implements TSPSource {
     private static final long serialVersionUID = 1L;
+    private static final String TIMESTAMP_QUERY = "application/timestamp-query";
 
     private final TsaSettings settings;
     private final List<OnlineTSPSource> sources = new ArrayList<>();
@@ -33,11 +36,9 @@ public final class TimestampAuthorities implements TSPSource {
     private TimestampAuthorities(TsaSettings settings) {
         this.settings = settings;
         for (URI url : settings.urls()) {
-            TimestampDataLoader loader = new TimestampDataLoader();
-            loader.setTimeoutConnection(millis(settings.connectTimeout()));
-            loader.setTimeoutConnectionRequest(millis(settings.connectTimeout()));
-            loader.setTimeoutResponse(millis(settings.readTimeout()));
-            loader.setTimeoutSocket(millis(settings.readTimeout()));
+            GatedDataLoader loader = GatedDataLoader.forConfigured(AnswerKind.TIMESTAMP,
+                    settings.connectTimeout(), settings.readTimeout());
+            loader.setContentType(TIMESTAMP_QUERY);
             OnlineTSPSource source = new OnlineTSPSource(url.toString(), loader);
             source.setNonceSource(new SecureRandomNonceSource());
             sources.add(source);
@@ -125,9 +126,5 @@ public final class TimestampAuthorities implements TSPSource {
             Thread.currentThread().interrupt();
             throw new SignerException(ErrorCode.TIMESTAMP_FAILED, "interrupted while waiting to retry a TSA", null, e);
         }
-    }
-
-    private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 }

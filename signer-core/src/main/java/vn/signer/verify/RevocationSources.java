@@ -7,8 +7,6 @@ import eu.europa.esig.dss.model.x509.revocation.Revocation;
 import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
 import eu.europa.esig.dss.service.SecureRandomNonceSource;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
-import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
@@ -23,36 +21,43 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.net.AnswerKind;
+import vn.signer.net.GatedDataLoader;
+import vn.signer.net.NetworkPolicy;
+import vn.signer.net.RequestBudget;
 
-/** Wires CRL files and, unless offline, AIA, CRL and OCSP fetching into a DSS certificate verifier. */
+/**
+ * Wires CRL files and, unless offline, AIA, CRL and OCSP fetching into a DSS certificate verifier.
+ * Every fetch goes through a {@link GatedDataLoader} under the settings' {@link NetworkPolicy}, and
+ * all three count in one {@link RequestBudget}. Offline, every network source is removed, including
+ * the AIA source DSS's verifier starts with.
+ */
 final class RevocationSources {
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int RESPONSE_TIMEOUT_MS = 30_000;
+    private static final String OCSP_REQUEST = "application/ocsp-request";
 
     private RevocationSources() {
     }
 
-    static void configure(CommonCertificateVerifier verifier, List<Path> crlFiles, boolean offline) {
+    static void configure(CommonCertificateVerifier verifier, VerificationSettings settings, RequestBudget budget) {
+        List<Path> crlFiles = settings.crlFiles();
         RevocationSource<CRL> files = crlFiles.isEmpty() ? null : fromFiles(crlFiles);
-        if (offline) {
+        if (settings.offline()) {
             verifier.setCrlSource(files);
+            verifier.setOcspSource(null);
+            verifier.setAIASource(null);
             return;
         }
-        RevocationSource<CRL> onlineCrl = new Cached<>(new OnlineCRLSource(dataLoader(new CommonsDataLoader())));
+        NetworkPolicy network = settings.network();
+        RevocationSource<CRL> onlineCrl = new Cached<>(new OnlineCRLSource(
+                GatedDataLoader.forDocuments(network, AnswerKind.CRL, budget)));
         verifier.setCrlSource(files == null ? onlineCrl : new FirstAnswer<>(files, onlineCrl));
-        OnlineOCSPSource ocsp = new OnlineOCSPSource(dataLoader(new OCSPDataLoader()));
+        GatedDataLoader ocspLoader = GatedDataLoader.forDocuments(network, AnswerKind.OCSP, budget);
+        ocspLoader.setContentType(OCSP_REQUEST);
+        OnlineOCSPSource ocsp = new OnlineOCSPSource(ocspLoader);
         ocsp.setNonceSource(new SecureRandomNonceSource());
         // OCSP answers are not kept: an LT signature wants a status produced after its timestamp.
         verifier.setOcspSource(ocsp);
-        verifier.setAIASource(new DefaultAIASource(dataLoader(new CommonsDataLoader())));
-    }
-
-    private static <T extends CommonsDataLoader> T dataLoader(T loader) {
-        loader.setTimeoutConnection(CONNECT_TIMEOUT_MS);
-        loader.setTimeoutConnectionRequest(CONNECT_TIMEOUT_MS);
-        loader.setTimeoutResponse(RESPONSE_TIMEOUT_MS);
-        loader.setTimeoutSocket(RESPONSE_TIMEOUT_MS);
-        return loader;
+        verifier.setAIASource(new DefaultAIASource(GatedDataLoader.forDocuments(network, AnswerKind.CERTIFICATE, budget)));
     }
 
     private static RevocationSource<CRL> fromFiles(List<Path> crlFiles) {

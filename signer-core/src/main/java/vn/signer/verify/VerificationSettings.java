@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import vn.signer.net.NetworkPolicy;
 
 /**
  * What a verification may rely on: the roots it trusts, extra intermediate certificates for
@@ -14,12 +16,16 @@ import java.util.List;
  * @param intermediates     certificates that may complete a chain, not trusted by themselves
  * @param crlFiles          CRL files (DER or PEM) consulted before any online source
  * @param offline           never fetch anything from the network
+ * @param network           what may be fetched when online (by default http and https to public
+ *                          addresses, {@value NetworkPolicy#DEFAULT_MAX_REQUESTS} requests per verification)
  * @param detachedContents  the signed files of detached XML signatures
  */
 public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509Certificate> intermediates,
-                                   List<Path> crlFiles, boolean offline, List<Path> detachedContents) {
+                                   List<Path> crlFiles, boolean offline, NetworkPolicy network,
+                                   List<Path> detachedContents) {
 
     public VerificationSettings {
+        Objects.requireNonNull(network, "network");
         trustAnchors = List.copyOf(trustAnchors);
         intermediates = List.copyOf(intermediates);
         crlFiles = List.copyOf(crlFiles);
@@ -37,6 +43,7 @@ public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509
         private final List<Path> crlFiles = new ArrayList<>();
         private final List<Path> detachedContents = new ArrayList<>();
         private boolean offline;
+        private NetworkPolicy network = NetworkPolicy.PUBLIC_ONLY;
 
         private Builder() {
         }
@@ -66,8 +73,14 @@ public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509
             return this;
         }
 
+        /** What may be fetched when online; {@link NetworkPolicy#PUBLIC_ONLY} unless set. */
+        public Builder network(NetworkPolicy policy) {
+            this.network = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public VerificationSettings build() {
-            return new VerificationSettings(trustAnchors, intermediates, crlFiles, offline, detachedContents);
+            return new VerificationSettings(trustAnchors, intermediates, crlFiles, offline, network, detachedContents);
         }
     }
 }

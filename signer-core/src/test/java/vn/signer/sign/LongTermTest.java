@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.Pkcs12KeySource;
+import vn.signer.net.NetworkPolicy;
 import vn.signer.testing.OpenSslOcspResponder;
 import vn.signer.testing.PkiServices;
 import vn.signer.testing.TestPki;
@@ -50,7 +52,7 @@ class LongTermTest {
     }
 
     private static VerificationSettings trust() {
-        return VerificationSettings.builder().trust(List.of(services.pki().root())).build();
+        return VerificationSettings.builder().trust(List.of(services.pki().root())).network(PkiServices.LOOPBACK).build();
     }
 
     private static TimestampAuthorities tsa(String... urls) {
@@ -75,6 +77,25 @@ class LongTermTest {
         VerificationReport report = DocumentVerifier.create(trust()).verify(file);
         assertEquals(1, report.signatures().size(), report.toString());
         return report.signatures().get(0);
+    }
+
+    @Test
+    void theRequestCapCountsEachSignatureOfALongLivedSignerAfresh() throws Exception {
+        TestPki.Entity signer = services.pki().signer("Many Documents", "TEST").issue();
+        Path p12 = signer.writePkcs12(dir.resolve("many.p12"), "k", "pw".toCharArray());
+        // Four requests per operation: enough for one LT signature, far too few for six in a row.
+        VerificationSettings fewRequests = VerificationSettings.builder().trust(List.of(services.pki().root()))
+                .network(new NetworkPolicy(Set.of(), true, 4, NetworkPolicy.DEFAULT_MAX_TIME)).build();
+        int before = services.hits("/ocsp");
+        try (Pkcs12KeySource source = Pkcs12KeySource.open(p12, r -> "pw".toCharArray())) {
+            DocumentSigner documentSigner = DocumentSigner.create(source.key(KeySelector.only()),
+                    SignatureOptions.builder().level(Level.LT).build(), new SigningServices(tsa(services.tsaUrl()), fewRequests));
+            for (int i = 0; i < 6; i++) {
+                Path input = pdf();
+                assertTrue(documentSigner.sign(input, DocumentSigner.defaultOutput(input), false).level().endsWith("LT"));
+            }
+        }
+        assertTrue(services.hits("/ocsp") - before >= 6, "each signature asked for a fresh OCSP answer");
     }
 
     @Test

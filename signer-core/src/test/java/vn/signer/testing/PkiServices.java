@@ -50,6 +50,7 @@ import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import vn.signer.net.NetworkPolicy;
 
 /**
  * Real PKI services on 127.0.0.1 for a {@link TestPki}: CRLs (/crl/root.crl, /crl/issuing-ca.crl), CA
@@ -85,6 +86,9 @@ public final class PkiServices implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The network policy that lets a verification reach these services: they listen on 127.0.0.1. */
+    public static final NetworkPolicy LOOPBACK = NetworkPolicy.PUBLIC_ONLY.withPrivateAddresses(true);
 
     public TestPki pki() {
         return pki;

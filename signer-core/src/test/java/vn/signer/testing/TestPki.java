@@ -259,6 +259,37 @@ public final class TestPki {
         }
     }
 
+    /**
+     * A signer whose chain never ends: the signer's issuer is CA 0, CA i is issued by CA i+1, and each
+     * certificate names its issuer at {@code serviceUrl}/certs/ca{i+1}.cer (and a CRL and an OCSP
+     * responder there), so that a verifier that keeps fetching "CA issuers" goes on for {@code length}
+     * certificates. EC keys, to be quick. The signer's own chain is the signer's certificate alone.
+     *
+     * @return the CAs, CA 0 first, then the signer last
+     */
+    public static List<Entity> endlessChain(int length, String serviceUrl) {
+        Instant now = Instant.now();
+        KeyPair issuerKeys = ec256();
+        X500Name issuerName = name("Endless CA " + length, "signer TEST PKI");
+        List<Entity> cas = new ArrayList<>();
+        for (int i = length - 1; i >= 0; i--) {
+            KeyPair keys = ec256();
+            X500Name subject = name("Endless CA " + i, "signer TEST PKI");
+            X509Certificate cert = build(subject, keys, issuerName, issuerKeys.getPublic(), issuerKeys.getPrivate(),
+                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), true,
+                    KeyUsage.keyCertSign | KeyUsage.cRLSign, serviceUrl, "ca" + (i + 1), false);
+            cas.add(0, new Entity(cert, keys.getPrivate(), List.of(cert)));
+            issuerKeys = keys;
+            issuerName = subject;
+        }
+        KeyPair keys = ec256();
+        X509Certificate leaf = build(name("Người Ký Vô Tận", "Sở TEST"), keys, issuerName, issuerKeys.getPublic(),
+                issuerKeys.getPrivate(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), false,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation, serviceUrl, "ca0", false);
+        cas.add(new Entity(leaf, keys.getPrivate(), List.of(leaf)));
+        return cas;
+    }
+
     private static X500Name name(String commonName, String organization) {
         X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
         builder.addRDN(BCStyle.C, "VN");

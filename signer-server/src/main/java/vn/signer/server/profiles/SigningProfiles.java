@@ -56,10 +56,12 @@ public final class SigningProfiles implements AutoCloseable {
             TimestampAuthorities tsa = profile.tsa().isEmpty() ? null : TimestampAuthorities.create(TsaSettings.of(profile.tsa()));
             VerificationSettings settings = profile.trust() == null ? TrustProfiles.none() : trust.settings(profile.trust());
             // Above B the signer fetches timestamps (and for LT/LTA revocation data) for the server's own
-            // certificate, whose URLs the operator chose: no caller can steer these requests.
+            // certificate, whose URLs the operator chose. LT and LTA may also gather data for signatures
+            // already in the document, whose URLs the caller chose: the trust profile's network policy
+            // (public addresses only unless it says otherwise) still applies to those.
             if (profile.level().needsTimestamp()) {
                 settings = VerificationSettings.builder().trust(settings.trustAnchors()).intermediates(settings.intermediates())
-                        .crlFiles(settings.crlFiles()).offline(false).build();
+                        .crlFiles(settings.crlFiles()).offline(false).network(settings.network()).build();
             }
             SigningServices services = new SigningServices(tsa, settings);
             return new SigningProfile(name, profile, source, source.key(keySelector(profile.key())), services);

@@ -1,11 +1,13 @@
 package vn.signer.server.profiles;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.signer.certs.CertificateFiles;
+import vn.signer.net.NetworkPolicy;
 import vn.signer.server.config.ServerConfig;
 import vn.signer.server.config.TrustProfileConfig;
 import vn.signer.verify.DocumentVerifier;
@@ -28,7 +30,9 @@ public final class TrustProfiles {
             VerificationSettings.Builder builder = VerificationSettings.builder()
                     .trust(CertificateFiles.read(profile.trust().stream().map(config::path).toList()))
                     .intermediates(CertificateFiles.read(profile.intermediates().stream().map(config::path).toList()))
-                    .crlFiles(profile.crls().stream().map(config::path).toList());
+                    .crlFiles(profile.crls().stream().map(config::path).toList())
+                    .network(new NetworkPolicy(new HashSet<>(profile.allowSchemes()), profile.allowPrivateAddresses(),
+                            NetworkPolicy.DEFAULT_MAX_REQUESTS, NetworkPolicy.DEFAULT_MAX_TIME));
             VerificationSettings offlineSettings = builder.offline(true).build();
             settings.put(entry.getKey(), profile.online() ? builder.offline(false).build() : offlineSettings);
             offline.put(entry.getKey(), DocumentVerifier.create(offlineSettings));
