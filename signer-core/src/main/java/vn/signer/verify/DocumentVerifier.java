@@ -12,7 +12,12 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -100,8 +105,11 @@ public final class DocumentVerifier {
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (findings != null && !findings.isEmpty()) {
-                List<SignatureReport> unprocessable = XmlVerification.unprocessable(findings, e.getMessage(), texts);
+            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage(), texts)
+                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage(), texts);
+            if (!unprocessable.isEmpty()) {
+                // Signatures are there and DSS fails on them (a crafted field can make it throw): each gets a
+                // verdict, never the whole document an error.
                 return new VerificationReport(name, format.name(), VerificationReport.of(unprocessable), unprocessable, now);
             }
             throw new SignerException(ErrorCode.VERIFICATION_FAILED,
@@ -112,12 +120,30 @@ public final class DocumentVerifier {
             List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length, texts);
             return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
         }
-        PdfFacts pdf = PdfFacts.of(document, length);
+        List<SignatureWrapper> found = reports.getDiagnosticData().getSignatures();
+        PdfFacts pdf = PdfFacts.of(document, length, boundaries(reports));
         SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, differences.uncomparedPages(), texts);
-        List<SignatureReport> signatures = new ArrayList<>(reports.getDiagnosticData().getSignatures().stream()
-                .map(facts::report).toList());
+        // The last revision's signature first: an earlier one's verdict depends on the later ones'.
+        Map<String, SignatureReport> byId = new HashMap<>();
+        found.stream().sorted(Comparator.comparingLong(SignatureFacts::revisionEnd).reversed())
+                .forEach(s -> byId.put(s.getId(), facts.report(s)));
+        List<SignatureReport> signatures = new ArrayList<>(found.stream().map(s -> byId.get(s.getId())).toList());
         signatures.addAll(facts.brokenPdfSignatures());
         return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
+    }
+
+    /** Where DSS found signed and timestamped revisions to end: only those divide a PDF's history. */
+    private static List<PdfFacts.Boundary> boundaries(Reports reports) {
+        List<PdfFacts.Boundary> boundaries = new ArrayList<>();
+        reports.getDiagnosticData().getSignatures().forEach(s -> boundaries.add(
+                new PdfFacts.Boundary(SignatureFacts.revisionEnd(s), s.getId())));
+        reports.getDiagnosticData().getTimestampList().forEach(t -> {
+            List<BigInteger> range = t.getPDFRevision() == null ? null : t.getPDFRevision().getSignatureByteRange();
+            if (range != null && range.size() == 4) {
+                boundaries.add(new PdfFacts.Boundary(range.get(2).add(range.get(3)).longValue(), null));
+            }
+        });
+        return boundaries;
     }
 
     private Reports validate(DSSDocument document, RevisionDifferences differences) {

@@ -2,7 +2,9 @@ package vn.signer.verify;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -30,29 +32,58 @@ final class PdfSignatureFields {
     enum Kind { SIGNATURE, DOCUMENT_TIMESTAMP }
 
     /**
-     * @param name        the field's fully qualified name
-     * @param kind        what the value claims to be
-     * @param revisionEnd the end of the revision the byte range signs, or -1 when it has no usable byte range
-     * @param problem     what makes the value broken, or null when it is well formed
+     * @param name      the field's fully qualified name
+     * @param kind      what the value claims to be
+     * @param byteRange the four numbers of its /ByteRange, or null when it has no usable one
+     * @param problem   what makes the value broken, or null when it is well formed
      */
-    record Field(String name, Kind kind, long revisionEnd, Remark problem) {
+    record Field(String name, Kind kind, List<Long> byteRange, Remark problem) {
+
+        Field {
+            byteRange = byteRange == null ? null : List.copyOf(byteRange);
+        }
+
+        /** Whether DSS's byte range for a signature or timestamp is this field's. */
+        boolean hasRange(List<java.math.BigInteger> range) {
+            return byteRange != null && range != null && range.stream().map(java.math.BigInteger::longValue).toList()
+                    .equals(byteRange);
+        }
     }
 
     private PdfSignatureFields() {
     }
 
-    /** The fields of {@code document}, whose file is {@code file} ({@code length} bytes), that hold a value. */
-    static List<Field> read(PDDocument document, RandomAccessRead file, long length) throws IOException {
-        List<Field> fields = new ArrayList<>();
-        for (FormFields.Field field : FormFields.of(document).values()) {
-            if (!COSName.SIG.equals(field.type())) {
-                continue;
+    /**
+     * The fields of {@code document}, whose file is {@code file} ({@code length} bytes), that hold a value.
+     * Two signature fields with one name are both broken: a decoy beside the genuine one would have each
+     * reader (and each check) take a different field for the same signature.
+     */
+    static List<Field> read(PDDocument document, RandomAccessRead file, long length) throws IOException, FormFields.TooComplex {
+        List<FormFields.Field> signatureFields = FormFields.all(document).stream()
+                .filter(f -> COSName.SIG.equals(f.type())).toList();
+        Set<String> names = new HashSet<>();
+        Set<String> duplicated = new HashSet<>();
+        signatureFields.forEach(f -> {
+            if (!names.add(f.name())) {
+                duplicated.add(f.name());
             }
+        });
+        List<Field> fields = new ArrayList<>();
+        for (FormFields.Field field : signatureFields) {
             COSBase value = field.dictionary().getDictionaryObject(COSName.V);
+            Field read;
             if (value instanceof COSDictionary signature) {
-                fields.add(check(field.name(), signature, file, length));
+                read = check(field.name(), signature, file, length);
             } else if (value != null && !(value instanceof COSNull)) {
-                fields.add(new Field(field.name(), Kind.SIGNATURE, -1, Remark.of("pdf.broken.value", field.name())));
+                read = new Field(field.name(), Kind.SIGNATURE, null, Remark.of("pdf.broken.value", field.name()));
+            } else {
+                read = duplicated.contains(field.name()) ? new Field(field.name(), Kind.SIGNATURE, null, null) : null;
+            }
+            if (read != null && duplicated.contains(field.name())) {
+                read = new Field(read.name(), read.kind(), read.byteRange(), Remark.of("pdf.broken.duplicateName", field.name()));
+            }
+            if (read != null) {
+                fields.add(read);
             }
         }
         return fields;
@@ -64,20 +95,20 @@ final class PdfSignatureFields {
                 || DOC_TIME_STAMP.equals(signature.getCOSName(COSName.TYPE)) ? Kind.DOCUMENT_TIMESTAMP : Kind.SIGNATURE;
         long[] range = byteRange(signature.getDictionaryObject(BYTE_RANGE), length);
         if (range == null) {
-            return new Field(name, kind, -1, Remark.of("pdf.broken.byteRange", name));
+            return new Field(name, kind, null, Remark.of("pdf.broken.byteRange", name));
         }
-        long end = range[2] + range[3];
+        List<Long> numbers = List.of(range[0], range[1], range[2], range[3]);
         if (!(signature.getDictionaryObject(COSName.CONTENTS) instanceof COSString contents)
                 || contents.getBytes().length == 0) {
-            return new Field(name, kind, end, Remark.of("pdf.broken.contents.missing", name));
+            return new Field(name, kind, numbers, Remark.of("pdf.broken.contents.missing", name));
         }
         if (!onlySignatureValueLeftOut(file, range[1], range[2])) {
-            return new Field(name, kind, end, Remark.of("pdf.broken.gap", name));
+            return new Field(name, kind, numbers, Remark.of("pdf.broken.gap", name));
         }
         if (!isCms(contents.getBytes())) {
-            return new Field(name, kind, end, Remark.of("pdf.broken.contents.notCms", name));
+            return new Field(name, kind, numbers, Remark.of("pdf.broken.contents.notCms", name));
         }
-        return new Field(name, kind, end, null);
+        return new Field(name, kind, numbers, null);
     }
 
     /** Four non-negative integers: from the start of the file, a gap, then up to at most the end of the file. */

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.signer.certs.CertificateSummary;
@@ -37,6 +39,8 @@ final class SignatureFacts {
     private final PdfFacts pdf;
     private final Set<Integer> uncomparedPages;
     private final Texts texts;
+    /** The verdicts of the PDF signatures already reported, which come later in the file. */
+    private final Map<String, Verdict> laterVerdicts = new HashMap<>();
 
     /**
      * @param pdf             what signer read from a PDF's structure itself; null for XML
@@ -52,6 +56,10 @@ final class SignatureFacts {
         this.texts = texts;
     }
 
+    /**
+     * The report on {@code signature}. For a PDF, call it for the signatures in reverse file order (the
+     * last revision first): an earlier signature's verdict depends on whether the later ones are VALID.
+     */
     SignatureReport report(SignatureWrapper signature) {
         SimpleReport simple = reports.getSimpleReport();
         String id = signature.getId();
@@ -119,6 +127,7 @@ final class SignatureFacts {
             warnings.add(timeWarning);
         }
         Date best = simple.getBestSignatureTime(id);
+        laterVerdicts.put(id, verdict);
         return new SignatureReport(
                 id,
                 verdict,
@@ -144,9 +153,12 @@ final class SignatureFacts {
     }
 
     /**
-     * What signer's own reading of the PDF says of one signature: a broken field, what revisions after it
-     * that no signature covers changed, which later signatures vouch for the changes between, and pages
-     * that could not be compared. Returns the verdict those facts allow at best.
+     * What signer's own reading of the PDF says of one signature: a broken field, and what each stretch of
+     * revisions after it changed. A stretch closed by a later VALID signature is that signer's doing: its
+     * signature's own widget (the seal over the personal signature) is allowed; anything else that would
+     * not be allowed unsigned is not allowed either. A stretch closed by a signature that is not VALID, or
+     * by a document timestamp or the end of the file, is judged as unsigned. Returns the best verdict
+     * those facts allow.
      */
     private Verdict pdfStructure(SignatureWrapper signature, boolean coversWhole, Set<String> reasons,
                                  Set<String> warnings, List<Modification> modifications) {
@@ -155,39 +167,50 @@ final class SignatureFacts {
             return Verdict.INDETERMINATE;
         }
         Verdict verdict = Verdict.VALID;
-        PdfSignatureFields.Field field = pdf.field(signature.getFirstFieldName()).orElse(null);
-        if (field != null && field.problem() != null) {
-            reasons.add(field.problem().in(texts));
-            verdict = Verdict.INVALID;
+        List<BigInteger> range = signature.getSignatureByteRange();
+        for (PdfSignatureFields.Field field : pdf.fields()) {
+            if (field.problem() != null && (field.hasRange(range) || signature.getSignatureFieldNames().contains(field.name()))) {
+                reasons.add(field.problem().in(texts));
+                verdict = Verdict.INVALID;
+            }
         }
-        long end = revisionEnd(signature);
-        for (PdfFacts.UnsignedRange range : pdf.after(end)) {
-            for (UnsignedChanges.Change change : range.changes()) {
+        List<String> vouching = new ArrayList<>();
+        for (PdfFacts.Stretch stretch : pdf.after(revisionEnd(signature))) {
+            Verdict closing = stretch.closedBy() == null ? null : laterVerdicts.get(stretch.closedBy());
+            String closer = stretch.closedBy() == null ? null : signerOf(stretch.closedBy());
+            if (closing == Verdict.VALID) {
+                vouching.add(closer);
+            }
+            for (UnsignedChanges.Change change : stretch.changes()) {
                 String text = change.remark().in(texts);
-                Remark forbidden = change.allowed() ? forbiddenBy(signature, change) : null;
+                boolean vouched = closing == Verdict.VALID && change.kind().equals("SIGNATURE_WIDGET");
+                Remark forbidden = change.allowed() || vouched ? forbiddenBy(signature, change) : null;
                 if (forbidden != null) {
                     text = text + "; " + forbidden.in(texts);
                 }
-                boolean allowed = change.allowed() && forbidden == null;
+                boolean allowed = (change.allowed() || vouched) && forbidden == null;
+                if (vouched && allowed) {
+                    continue;
+                }
+                text = closer != null ? texts.get("pdf.stretch.signedBy", text, closer) : texts.get("pdf.stretch.unsigned", text);
                 modifications.add(new Modification("UNSIGNED_" + change.kind(), text, allowed));
                 if (allowed) {
                     warnings.add(text);
+                } else if (closing == Verdict.INDETERMINATE) {
+                    reasons.add(texts.get("pdf.stretch.closerUnknown", text));
+                    verdict = worse(verdict, Verdict.INDETERMINATE);
                 } else {
                     reasons.add(text);
                     verdict = Verdict.INVALID;
                 }
             }
-            if (range.unchecked() != null) {
-                reasons.add(range.unchecked().in(texts));
+            if (stretch.unchecked() != null) {
+                reasons.add(stretch.unchecked().in(texts));
                 verdict = worse(verdict, Verdict.INDETERMINATE);
             }
         }
-        List<String> later = pdf.fields().stream()
-                .filter(f -> f.kind() == PdfSignatureFields.Kind.SIGNATURE && f.problem() == null && f.revisionEnd() > end)
-                .map(f -> signerOf(f.name()))
-                .toList();
-        if (!later.isEmpty() && !coversWhole) {
-            String text = texts.get("pdf.signedLater", String.join("; ", later));
+        if (!vouching.isEmpty() && !coversWhole) {
+            String text = texts.get("pdf.signedLater", String.join("; ", vouching));
             modifications.add(new Modification("SIGNED_LATER", text, true));
             warnings.add(text);
         }
@@ -238,28 +261,50 @@ final class SignatureFacts {
         if (pdf == null) {
             return List.of();
         }
-        Set<String> known = new HashSet<>();
-        reports.getDiagnosticData().getSignatures().forEach(s -> known.addAll(s.getSignatureFieldNames()));
+        List<List<BigInteger>> known = new ArrayList<>();
+        reports.getDiagnosticData().getSignatures().forEach(s -> known.add(s.getSignatureByteRange()));
+        reports.getDiagnosticData().getTimestampList().forEach(t -> {
+            if (t.getPDFRevision() != null) {
+                known.add(t.getPDFRevision().getSignatureByteRange());
+            }
+        });
         return pdf.fields().stream()
-                .filter(f -> f.kind() == PdfSignatureFields.Kind.SIGNATURE && !known.contains(f.name()))
-                .map(f -> new SignatureReport("PDF-FIELD-" + f.name(), Verdict.INVALID,
-                        List.of((f.problem() != null ? f.problem() : Remark.of("pdf.broken.unreadable", f.name())).in(texts)),
-                        List.of(), null, null, null, List.of(), RevocationReport.NONE, format.signatureFormat(), null, null,
-                        null, false, List.of(), null, null, null, f.name(), null, null))
+                .filter(f -> known.stream().noneMatch(f::hasRange))
+                .map(f -> fieldReport(f, Verdict.INVALID, (f.problem() != null ? f.problem()
+                        : Remark.of("pdf.broken.unreadable", f.name())).in(texts), texts))
                 .toList();
     }
 
-    private String signerOf(String field) {
-        return reports.getDiagnosticData().getSignatures().stream()
-                .filter(s -> s.getSignatureFieldNames().contains(field))
-                .findFirst()
-                .map(s -> s.getSigningCertificate() == null || s.getSigningCertificate().getCommonName() == null
-                        ? field : field + " (" + s.getSigningCertificate().getCommonName() + ")")
-                .orElse(field);
+    /**
+     * Reports for the signature fields of a PDF DSS could not process at all ({@code why}): a broken one
+     * is INVALID, the others INDETERMINATE. Empty when the document has no signature field with a value.
+     */
+    static List<SignatureReport> unprocessablePdf(PdfFacts pdf, String why, Texts texts) {
+        return pdf.fields().stream()
+                .map(f -> f.problem() != null ? fieldReport(f, Verdict.INVALID, f.problem().in(texts), texts)
+                        : fieldReport(f, Verdict.INDETERMINATE, texts.get("pdf.unprocessable", f.name(), why), texts))
+                .toList();
+    }
+
+    private static SignatureReport fieldReport(PdfSignatureFields.Field field, Verdict verdict, String reason, Texts texts) {
+        return new SignatureReport("PDF-FIELD-" + field.name(), verdict, List.of(reason), List.of(), null, null, null, List.of(),
+                RevocationReport.NONE, DocumentFormat.PDF.signatureFormat(), null, null, null, false, List.of(), null, null, null,
+                field.name(), null, null);
+    }
+
+    /** A signature named for a reader: its field and its signer's common name. */
+    private String signerOf(String signatureId) {
+        SignatureWrapper signature = reports.getDiagnosticData().getSignatureById(signatureId);
+        if (signature == null) {
+            return signatureId;
+        }
+        String field = signature.getFirstFieldName() == null ? signatureId : signature.getFirstFieldName();
+        return signature.getSigningCertificate() == null || signature.getSigningCertificate().getCommonName() == null
+                ? field : field + " (" + signature.getSigningCertificate().getCommonName() + ")";
     }
 
     /** Where the revision a signature signs ends: the end of its byte range's second part, or 0. */
-    private static long revisionEnd(SignatureWrapper signature) {
+    static long revisionEnd(SignatureWrapper signature) {
         List<BigInteger> range = signature.getSignatureByteRange();
         return range == null || range.size() != 4 ? 0 : range.get(2).add(range.get(3)).longValue();
     }

@@ -48,13 +48,17 @@ final class UnsignedChanges {
     private static final COSName TEXT = COSName.getPDFName("Text");
     private static final int HIDDEN = 1 << 1;
     private static final int NO_VIEW = 1 << 5;
+    /** A fill-in box may cross a dotted line or an underline; signed text under it inks far more of it. */
+    private static final double FILL_INK = 0.05;
+    /** A comment note shows as an icon; a larger "note" draws whatever its author likes on the page. */
+    private static final float NOTE_ICON = 40;
     private static final long OBJECT_BUDGET = 2_000_000;
     private static final long BYTE_BUDGET = 256L * 1024 * 1024;
 
     /**
      * One change.
      *
-     * @param kind    what was changed: PAGE_CONTENT, ANNOTATION, FORM_FIELD, DOCUMENT
+     * @param kind    what was changed: PAGE_CONTENT, ANNOTATION, SIGNATURE_WIDGET, FORM_FIELD, DOCUMENT
      * @param remark  the change in words
      * @param allowed whether it leaves what was signed shown as it was
      * @param field   the form field it fills or changes, or null: a signature may lock its fields
@@ -83,9 +87,11 @@ final class UnsignedChanges {
      * The changes from {@code before} to {@code after}, a later revision of the same file.
      *
      * @throws CosComparison.Exhausted when the documents are too large or too convoluted to compare in full
+     * @throws FormFields.TooComplex   when a form's field tree is past the limits of any real form
      * @throws IOException             when a page of the earlier revision cannot be drawn
      */
-    static List<Change> between(PDDocument before, PDDocument after) throws CosComparison.Exhausted, IOException {
+    static List<Change> between(PDDocument before, PDDocument after)
+            throws CosComparison.Exhausted, FormFields.TooComplex, IOException {
         UnsignedChanges diff = new UnsignedChanges(before, after);
         diff.catalog();
         diff.pages();
@@ -112,7 +118,7 @@ final class UnsignedChanges {
         }
     }
 
-    private void pages() throws CosComparison.Exhausted, IOException {
+    private void pages() throws CosComparison.Exhausted, FormFields.TooComplex, IOException {
         int count = before.getNumberOfPages();
         if (after.getNumberOfPages() != count) {
             changes.add(new Change("PAGE_CONTENT", Remark.of("pdf.unsigned.pageCount", count, after.getNumberOfPages()), false));
@@ -151,7 +157,7 @@ final class UnsignedChanges {
                     continue;
                 }
                 boolean shown = visible(dictionary(match), a) || visible(dictionary, b);
-                changes.add(new Change("ANNOTATION", Remark.of("pdf.unsigned.annotationChanged", subtype, page, names(changed)),
+                changes.add(new Change(kindOf(dictionary), Remark.of("pdf.unsigned.annotationChanged", subtype, page, names(changed)),
                         !shown));
             }
         }
@@ -168,19 +174,33 @@ final class UnsignedChanges {
             changes.add(new Change("ANNOTATION", Remark.of("pdf.unsigned.annotationInvisible", subtype, page), true));
             return;
         }
-        boolean comment = TEXT.getName().equals(subtype) || COSName.LINK.getName().equals(subtype);
         PDRectangle rect = rectangle(annotation);
-        boolean coversSigned = rect == null || signedContent.covers(page - 1, rect);
+        // A note is allowed at icon size; a link only as a border, with nothing of its own drawn.
+        boolean comment = TEXT.getName().equals(subtype) && rect != null && rect.getWidth() <= NOTE_ICON
+                && rect.getHeight() <= NOTE_ICON
+                || COSName.LINK.getName().equals(subtype) && appearanceOf(annotation).kind() == Appearance.Kind.NONE
+                || POPUP.getName().equals(subtype) && appearanceOf(annotation).kind() == Appearance.Kind.NONE;
+        boolean coversSigned = rect == null || signedContent.inked(page - 1, rect, true) > 0;
         if (comment && !coversSigned) {
             changes.add(new Change("ANNOTATION", Remark.of("pdf.unsigned.comment", subtype, page), true));
         } else {
-            changes.add(new Change("ANNOTATION", Remark.of(coversSigned ? "pdf.unsigned.overlay" : "pdf.unsigned.annotationAdded",
+            changes.add(new Change(kindOf(annotation), Remark.of(coversSigned ? "pdf.unsigned.overlay" : "pdf.unsigned.annotationAdded",
                     subtype, page, describe(rect)), false));
         }
     }
 
+    /**
+     * SIGNATURE_WIDGET for the widget of a signature field (its appearance is the signer's own, which a
+     * later valid signature vouches for: the seal over the personal signature), else ANNOTATION.
+     */
+    private static String kindOf(COSDictionary annotation) {
+        COSDictionary field = annotation.getItem(COSName.FT) != null || annotation.getItem(COSName.T) != null ? annotation
+                : annotation.getDictionaryObject(COSName.PARENT) instanceof COSDictionary parent ? parent : null;
+        return field != null && COSName.SIG.equals(field.getCOSName(COSName.FT)) ? "SIGNATURE_WIDGET" : "ANNOTATION";
+    }
+
     /** Fields whose value changed: an empty one filled is allowed (its widgets may redraw), a value replaced is not. */
-    private Set<COSObjectKey> filledWidgets() throws CosComparison.Exhausted {
+    private Set<COSObjectKey> filledWidgets() throws CosComparison.Exhausted, FormFields.TooComplex, IOException {
         Map<String, FormFields.Field> was = FormFields.of(before);
         Map<String, FormFields.Field> is = FormFields.of(after);
         Set<COSObjectKey> widgets = new HashSet<>();
@@ -195,8 +215,17 @@ final class UnsignedChanges {
                 continue;
             }
             if (isEmpty(oldValue)) {
-                changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filled", field.name()), true, field.name()));
-                widgetsOf(field.dictionary(), widgets);
+                // A field placed over signed text before signing, then filled with an opaque box, hides it:
+                // the shadow attacks' form variant. Fill-in boxes lie on blank paper or a dotted line.
+                Set<COSObjectKey> filled = new HashSet<>();
+                widgetsOf(field.dictionary(), filled);
+                String over = widgetOverSignedContent(old.dictionary());
+                if (over != null) {
+                    changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filledOver", field.name(), over), false, field.name()));
+                } else {
+                    changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filled", field.name()), true, field.name()));
+                    widgets.addAll(filled);
+                }
             } else {
                 changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.valueReplaced", field.name()), false));
             }
@@ -204,7 +233,33 @@ final class UnsignedChanges {
         return widgets;
     }
 
-    private void fields() throws CosComparison.Exhausted {
+    /** The page of a field's widget in the signed revision when it lies over signed page content, else null. */
+    private String widgetOverSignedContent(COSDictionary field) throws IOException {
+        List<COSDictionary> widgets = new ArrayList<>();
+        if (field.getDictionaryObject(COSName.KIDS) instanceof COSArray kids) {
+            for (int i = 0; i < kids.size(); i++) {
+                if (kids.getObject(i) instanceof COSDictionary kid && kid.getItem(COSName.T) == null) {
+                    widgets.add(kid);
+                }
+            }
+        }
+        if (field.getItem(COSName.RECT) != null) {
+            widgets.add(field);
+        }
+        for (int i = 0; i < before.getNumberOfPages(); i++) {
+            List<COSBase> annotations = annotationList(before.getPage(i));
+            for (COSDictionary widget : widgets) {
+                PDRectangle rect = rectangle(widget);
+                boolean onPage = annotations.stream().anyMatch(a -> dictionary(a) == widget);
+                if (onPage && (rect == null || signedContent.inked(i, rect, false) > FILL_INK)) {
+                    return String.valueOf(i + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void fields() throws CosComparison.Exhausted, FormFields.TooComplex {
         Map<String, FormFields.Field> was = FormFields.of(before);
         Map<String, FormFields.Field> is = FormFields.of(after);
         for (FormFields.Field old : was.values()) {
@@ -252,15 +307,16 @@ final class UnsignedChanges {
     }
 
     /**
-     * Whether an annotation draws anything a viewer shows on the page. Popups show only when opened and
-     * are not page content; a widget or link with no appearance and no border or background draws
-     * nothing; any other kind without an appearance is drawn by the viewer from its entries.
+     * Whether an annotation may draw anything a viewer shows on the page. A widget with no appearance and
+     * no border or background, a popup with no appearance (a window shown on demand, not page content)
+     * and a link with no appearance and no border draw nothing; any other kind without an appearance is
+     * drawn by the viewer from its entries. An appearance that cannot be told (several states, none
+     * chosen) counts as drawn.
      */
     private static boolean visible(COSDictionary annotation, PDPage page) {
         int flags = annotation.getInt(COSName.F, 0);
         PDRectangle rect = rectangle(annotation);
-        if ((flags & (HIDDEN | NO_VIEW)) != 0 || rect == null || rect.getWidth() <= 0 || rect.getHeight() <= 0
-                || POPUP.getName().equals(subtype(annotation))) {
+        if ((flags & (HIDDEN | NO_VIEW)) != 0 || rect == null || rect.getWidth() <= 0 || rect.getHeight() <= 0) {
             return false;
         }
         PDRectangle crop = page.getCropBox();
@@ -268,9 +324,12 @@ final class UnsignedChanges {
                 || rect.getUpperRightY() <= crop.getLowerLeftY() || rect.getLowerLeftY() >= crop.getUpperRightY()) {
             return false;
         }
-        COSStream appearance = normalAppearance(annotation);
-        if (appearance != null) {
-            return appearance.getLength() > 0 && !blank(appearance);
+        Appearance appearance = appearanceOf(annotation);
+        if (appearance.kind() == Appearance.Kind.STREAM) {
+            return appearance.stream().getLength() > 0 && !blank(appearance.stream());
+        }
+        if (appearance.kind() == Appearance.Kind.UNKNOWN) {
+            return true;
         }
         String subtype = subtype(annotation);
         if (COSName.WIDGET.getName().equals(subtype)) {
@@ -279,11 +338,20 @@ final class UnsignedChanges {
                     || mk.getDictionaryObject(COSName.BC) instanceof COSArray bc && bc.size() > 0);
         }
         if (COSName.LINK.getName().equals(subtype)) {
-            return annotation.getDictionaryObject(COSName.C) instanceof COSArray c && c.size() > 0
-                    && !(annotation.getDictionaryObject(COSName.BORDER) instanceof COSArray border && border.size() >= 3
-                    && border.getObject(2) instanceof COSNumber width && width.floatValue() == 0);
+            return borderWidth(annotation) > 0;
         }
-        return true;
+        return !POPUP.getName().equals(subtype);
+    }
+
+    /** A border's width: /BS /W when there is a /BS (it overrides /Border), else /Border's third number; 1 by default. */
+    private static float borderWidth(COSDictionary annotation) {
+        if (annotation.getDictionaryObject(COSName.BS) instanceof COSDictionary style) {
+            return style.getDictionaryObject(COSName.W) instanceof COSNumber w ? w.floatValue() : 1;
+        }
+        if (annotation.getDictionaryObject(COSName.BORDER) instanceof COSArray border && border.size() >= 3) {
+            return border.getObject(2) instanceof COSNumber w ? w.floatValue() : 1;
+        }
+        return 1;
     }
 
     private static boolean blank(COSStream appearance) {
@@ -301,19 +369,32 @@ final class UnsignedChanges {
         }
     }
 
-    private static COSStream normalAppearance(COSDictionary annotation) {
+    /** The normal appearance a viewer draws: none, one stream, or one it cannot be told from the entries. */
+    private record Appearance(Kind kind, COSStream stream) {
+        enum Kind { NONE, STREAM, UNKNOWN }
+    }
+
+    private static Appearance appearanceOf(COSDictionary annotation) {
         if (!(annotation.getDictionaryObject(COSName.AP) instanceof COSDictionary ap)) {
-            return null;
+            return new Appearance(Appearance.Kind.NONE, null);
         }
         COSBase normal = ap.getDictionaryObject(COSName.N);
+        if (normal == null) {
+            return new Appearance(Appearance.Kind.NONE, null);
+        }
         if (normal instanceof COSStream stream) {
-            return stream;
+            return new Appearance(Appearance.Kind.STREAM, stream);
         }
-        if (normal instanceof COSDictionary states && annotation.getCOSName(COSName.AS) != null
-                && states.getDictionaryObject(annotation.getCOSName(COSName.AS)) instanceof COSStream state) {
-            return state;
+        if (normal instanceof COSDictionary states) {
+            COSName state = annotation.getCOSName(COSName.AS);
+            if (state != null) {
+                return states.getDictionaryObject(state) instanceof COSStream chosen
+                        ? new Appearance(Appearance.Kind.STREAM, chosen) : new Appearance(Appearance.Kind.NONE, null);
+            }
+            // No state chosen: viewers differ (some draw the only state there is), so it is not known.
+            return states.size() == 0 ? new Appearance(Appearance.Kind.NONE, null) : new Appearance(Appearance.Kind.UNKNOWN, null);
         }
-        return null;
+        return new Appearance(Appearance.Kind.UNKNOWN, null);
     }
 
     private static List<COSBase> annotationList(PDPage page) {

@@ -413,11 +413,13 @@ public final class PdfAttacks {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private interface Edit {
+    /** An edit of a loaded document, saved as an incremental update by {@link #update}. */
+    public interface Edit {
         void apply(PDDocument doc) throws IOException;
     }
 
-    private static void update(Path signed, Path out, Edit edit) {
+    /** Saves {@code signed} with {@code edit} applied as one incremental update in {@code out}. */
+    public static void update(Path signed, Path out, Edit edit) {
         try (PDDocument doc = Loader.loadPDF(signed.toFile())) {
             edit.apply(doc);
             try (OutputStream stream = Files.newOutputStream(out)) {
@@ -428,7 +430,8 @@ public final class PdfAttacks {
         }
     }
 
-    private static void addAnnotation(PDPage page, COSDictionary annotation) {
+    /** Adds {@code annotation} to {@code page}, marking what an incremental save must write. */
+    public static void addAnnotation(PDPage page, COSDictionary annotation) {
         COSBase annots = page.getCOSObject().getDictionaryObject(COSName.ANNOTS);
         COSArray array = annots instanceof COSArray a ? a : new COSArray();
         array.add(annotation);
@@ -441,7 +444,14 @@ public final class PdfAttacks {
     }
 
     /** An appearance: an opaque white box with black {@code text} in it. */
-    private static COSDictionary appearance(PDDocument doc, PDRectangle rect, String text) throws IOException {
+    public static COSDictionary appearance(PDDocument doc, PDRectangle rect, String text) throws IOException {
+        PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+        appearance.setNormalAppearance(appearanceStream(doc, rect, text));
+        return appearance.getCOSObject();
+    }
+
+    /** The stream of {@link #appearance}. */
+    public static PDAppearanceStream appearanceStream(PDDocument doc, PDRectangle rect, String text) throws IOException {
         PDAppearanceStream stream = new PDAppearanceStream(doc);
         stream.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
         stream.setResources(helveticaResources());
@@ -450,12 +460,11 @@ public final class PdfAttacks {
         try (OutputStream out = stream.getContentStream().createOutputStream()) {
             out.write(content.getBytes(StandardCharsets.US_ASCII));
         }
-        PDAppearanceDictionary appearance = new PDAppearanceDictionary();
-        appearance.setNormalAppearance(stream);
-        return appearance.getCOSObject();
+        return stream;
     }
 
-    private static PDResources helveticaResources() {
+    /** Resources naming Helvetica /Helv. */
+    public static PDResources helveticaResources() {
         PDResources resources = new PDResources();
         resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
         return resources;
