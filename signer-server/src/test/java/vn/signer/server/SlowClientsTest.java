@@ -125,6 +125,20 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void aBodyThatStopsIsAnswered408() throws Exception {
+        // No minimum rate here: the connection's idle timeout is what ends the wait (it was a 400 before).
+        String limits = "  idleTimeoutSeconds: 1\n  minBodyBytesPerSecond: 0\n";
+        try (SignerServer server = TestServers.start(dir, TestServers.yaml(dir, true, limits, ""));
+             RawHttp client = new RawHttp(server, "127.0.0.1")) {
+            client.send("POST /v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/pdf\r\nContent-Length: 10000\r\n\r\n%PDF-1.7\n");
+            RawHttp.Answer answer = client.read();
+            assertEquals(408, answer.status(), answer.body());
+            assertEquals("REQUEST_TIMEOUT", Json.mapper().readTree(answer.body()).path("error").asText());
+            assertTrue(answer.body().contains("stopped arriving"), answer.body());
+        }
+    }
+
     /** Sends {@code data} as a chunk every {@code millis} until the server answers. */
     private static RawHttp.Answer trickle(RawHttp client, String data, long millis) throws Exception {
         for (int i = 0; i < 30; i++) {

@@ -42,6 +42,8 @@ public final class BodyRateHandler extends Handler.Wrapper {
     private final class TimedRequest extends Request.Wrapper {
         private final long start = System.nanoTime();
         private long received;
+        /** Whether the body's last chunk has been read: reads after it (Jetty's own, at the end) are not timed. */
+        private boolean ended;
 
         TimedRequest(Request wrapped) {
             super(wrapped);
@@ -49,13 +51,14 @@ public final class BodyRateHandler extends Handler.Wrapper {
 
         @Override
         public Content.Chunk read() {
-            String late = late();
+            String late = ended ? null : late();
             if (late != null) {
                 return Content.Chunk.from(new SlowBodyException(late), true);
             }
             Content.Chunk chunk = super.read();
             if (chunk != null) {
                 received += chunk.remaining();
+                ended = chunk.isLast();
             }
             return chunk;
         }

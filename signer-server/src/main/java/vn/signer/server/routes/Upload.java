@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.BadMessageException;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
@@ -167,16 +168,21 @@ public final class Upload implements AutoCloseable {
         try {
             return read.run();
         } catch (IOException e) {
-            BodyRateHandler.SlowBodyException slow = slowBody(e);
-            throw slow != null ? tooSlow(slow) : HttpError.badRequest("the request body could not be read to its end");
+            BodyRateHandler.SlowBodyException slow = cause(e, BodyRateHandler.SlowBodyException.class);
+            if (slow != null) {
+                throw tooSlow(slow);
+            }
+            // The connection's idle timeout: the client stopped sending in the middle of its body.
+            throw cause(e, TimeoutException.class) != null ? new HttpError(408, "REQUEST_TIMEOUT", "the request body stopped arriving")
+                    : HttpError.badRequest("the request body could not be read to its end");
         }
     }
 
-    /** The {@link BodyRateHandler.SlowBodyException} behind {@code e}, or null. */
-    private static BodyRateHandler.SlowBodyException slowBody(Throwable e) {
+    /** The first exception of {@code type} in {@code e}'s chain of causes, or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyRateHandler.SlowBodyException slow) {
-                return slow;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
@@ -246,15 +252,14 @@ public final class Upload implements AutoCloseable {
         if (e instanceof IllegalStateException) {
             return tooLarge(maxBytes);
         }
-        BodyRateHandler.SlowBodyException slow = slowBody(e);
+        BodyRateHandler.SlowBodyException slow = cause(e, BodyRateHandler.SlowBodyException.class);
         if (slow != null) {
             return tooSlow(slow);
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadMessageException bad) {
-                return bad.getCode() == 413 ? tooLarge(maxBytes)
-                        : HttpError.unreadableBody("the multipart form cannot be read: " + bad.getReason());
-            }
+        BadMessageException bad = cause(e, BadMessageException.class);
+        if (bad != null) {
+            return bad.getCode() == 413 ? tooLarge(maxBytes)
+                    : HttpError.unreadableBody("the multipart form cannot be read: " + bad.getReason());
         }
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException("cannot read the multipart form", e);
     }
