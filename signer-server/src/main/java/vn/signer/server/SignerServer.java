@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -115,6 +116,8 @@ public final class SignerServer implements AutoCloseable {
             server.setHandler(new BodyRateHandler(Duration.ofSeconds(config.limits().bodyDeadlineSeconds()),
                     config.limits().minBodyBytesPerSecond(), Duration.ofSeconds(config.limits().bodyGraceSeconds())));
             server.setErrorHandler(new JsonErrorHandler(context));
+            // Connections cost no thread while idle (headers are parsed as they come), but each costs a file descriptor.
+            server.addBean(new NetworkConnectionLimit(config.limits().maxConnections(), server));
         });
         javalin.jetty.addConnector((server, http) -> connector(server, http, config));
         routes.register(javalin);

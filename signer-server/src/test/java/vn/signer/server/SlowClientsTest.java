@@ -139,6 +139,30 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void connectionsAreCapped() throws Exception {
+        try (SignerServer server = TestServers.start(dir, TestServers.yaml(dir, true, "  maxConnections: 3\n", ""))) {
+            List<RawHttp> idle = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    idle.add(new RawHttp(server, "127.0.0.2"));
+                }
+                // The fourth is accepted only once one of the three closes.
+                try (RawHttp fourth = new RawHttp(server, "127.0.0.1")) {
+                    fourth.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+                    Thread.sleep(1000);
+                    assertTrue(!fourth.available(), "not answered while three connections are open");
+                    idle.remove(0).close();
+                    assertEquals(200, fourth.read().status());
+                }
+            } finally {
+                for (RawHttp client : idle) {
+                    client.close();
+                }
+            }
+        }
+    }
+
     /** Sends {@code data} as a chunk every {@code millis} until the server answers. */
     private static RawHttp.Answer trickle(RawHttp client, String data, long millis) throws Exception {
         for (int i = 0; i < 30; i++) {

@@ -10,6 +10,8 @@ package vn.signer.server.config;
  *                                get 503 (default twice {@code maxConcurrentRequests}). Each may hold up to
  *                                4 MiB of body in memory, so this bounds that memory too
  * @param maxRequestsPerAddress   requests admitted at once from one client address; more get 429 (default 8)
+ * @param maxConnections          open connections; more wait in the system's queue until one closes (default 1000),
+ *                                so that clients holding connections open cannot use up the server's file descriptors
  * @param requestsPerSecond       each client's sustained rate; faster callers get 429 (default 50)
  * @param burst                   how many requests a client may make at once above that rate (default 100)
  * @param idleTimeoutSeconds      how long a connection may stay silent, so slow clients cannot hold threads (default 30)
@@ -23,17 +25,18 @@ package vn.signer.server.config;
  * @param shutdownGraceSeconds    how long requests in flight may take to finish on shutdown (default 30)
  */
 public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, Integer maxConcurrentUploads,
-                           Integer maxRequestsPerAddress, Double requestsPerSecond, Integer burst,
+                           Integer maxRequestsPerAddress, Integer maxConnections, Double requestsPerSecond, Integer burst,
                            Integer idleTimeoutSeconds, Integer bodyDeadlineSeconds, Long minBodyBytesPerSecond,
                            Integer bodyGraceSeconds, Integer maxFailedAuthPerMinute, Integer shutdownGraceSeconds) {
 
-    static final LimitsConfig DEFAULTS = new LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    static final LimitsConfig DEFAULTS = new LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public LimitsConfig {
         maxRequestBytes = maxRequestBytes == null ? 100L * 1024 * 1024 : maxRequestBytes;
         maxConcurrentRequests = maxConcurrentRequests == null ? 16 : maxConcurrentRequests;
         maxConcurrentUploads = maxConcurrentUploads == null ? 2 * maxConcurrentRequests : maxConcurrentUploads;
         maxRequestsPerAddress = maxRequestsPerAddress == null ? 8 : maxRequestsPerAddress;
+        maxConnections = maxConnections == null ? 1000 : maxConnections;
         requestsPerSecond = requestsPerSecond == null ? 50.0 : requestsPerSecond;
         burst = burst == null ? 100 : burst;
         idleTimeoutSeconds = idleTimeoutSeconds == null ? 30 : idleTimeoutSeconds;
@@ -43,7 +46,7 @@ public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, 
         maxFailedAuthPerMinute = maxFailedAuthPerMinute == null ? 10 : maxFailedAuthPerMinute;
         shutdownGraceSeconds = shutdownGraceSeconds == null ? 30 : shutdownGraceSeconds;
         ServerConfig.require(maxRequestBytes > 0 && maxConcurrentRequests > 0 && maxConcurrentUploads > 0
-                && maxRequestsPerAddress > 0 && requestsPerSecond > 0 && burst > 0 && idleTimeoutSeconds > 0
+                && maxRequestsPerAddress > 0 && maxConnections > 0 && requestsPerSecond > 0 && burst > 0 && idleTimeoutSeconds > 0
                 && bodyDeadlineSeconds > 0 && minBodyBytesPerSecond >= 0 && bodyGraceSeconds >= 0
                 && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0, "limits: every limit must be positive");
     }
