@@ -51,8 +51,11 @@ public final class Printable {
         return out.toString();
     }
 
-    /** Whether {@code c} is written as an escape (all of them are in the Basic Multilingual Plane). */
-    static boolean escaped(int c) {
+    /**
+     * Whether {@code c} is written as an escape (all of them are in the Basic Multilingual Plane): the
+     * characters that text taken from outside may not carry where it is written as is.
+     */
+    public static boolean escaped(int c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f)
                 || c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x2028 || c == 0x2029;

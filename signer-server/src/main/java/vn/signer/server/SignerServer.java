@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -20,14 +21,20 @@ import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.audit.AuditLog;
+import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Authenticator;
+import vn.signer.server.config.LimitsConfig;
 import vn.signer.server.config.ServerConfig;
 import vn.signer.server.config.TlsConfig;
+import vn.signer.server.limits.AddressSlots;
+import vn.signer.server.limits.AuthFailures;
+import vn.signer.server.limits.BodyRateHandler;
 import vn.signer.server.limits.RateLimiter;
 import vn.signer.server.limits.RequestGate;
 import vn.signer.server.metrics.ServerMetrics;
 import vn.signer.server.profiles.SigningProfiles;
 import vn.signer.server.profiles.TrustProfiles;
+import vn.signer.server.routes.JsonErrorHandler;
 import vn.signer.server.routes.Routes;
 import vn.signer.server.routes.Upload;
 import vn.signer.server.routes.ServerContext;
@@ -39,6 +46,8 @@ import vn.signer.server.routes.ServerContext;
  */
 public final class SignerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignerServer.class);
+    /** The most parts a multipart form may have. */
+    private static final int MAX_FORM_PARTS = 16;
 
     private final Javalin app;
     private final ServerContext context;
@@ -65,9 +74,12 @@ public final class SignerServer implements AutoCloseable {
             audit.close();
             throw e;
         }
+        LimitsConfig limits = config.limits();
+        RefusalAudit refusals = new RefusalAudit(audit);
         ServerContext context = new ServerContext(config, new Authenticator(config.clients()),
-                new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
-                new RequestGate(config.limits().maxConcurrentRequests()), new ServerMetrics(), audit, trust, profiles,
+                new RateLimiter(limits.requestsPerSecond(), limits.burst()), new AuthFailures(limits.maxFailedAuthPerMinute()),
+                new RequestGate(limits.maxConcurrentUploads()), new AddressSlots(limits.maxRequestsPerAddress()),
+                new RequestGate(limits.maxConcurrentRequests()), new ServerMetrics(), audit, refusals, trust, profiles,
                 tempDir(config));
         Routes routes = new Routes(context);
         try {
@@ -79,6 +91,7 @@ public final class SignerServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             profiles.close();
+            refusals.close();
             audit.close();
             throw e;
         }
@@ -96,6 +109,16 @@ public final class SignerServer implements AutoCloseable {
         javalin.jetty.multipartConfig.maxTotalRequestSize(max + 64 * 1024, SizeUnit.BYTES);
         // A multipart document is kept in memory up to the size a raw body is (Upload), not cached to disk.
         javalin.jetty.multipartConfig.maxInMemoryFileSize(Upload.IN_MEMORY_LIMIT, SizeUnit.BYTES);
+        // A form may have this many parts at most: the document and a few fields, not thousands to parse.
+        javalin.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(MAX_FORM_PARTS));
+        javalin.jetty.modifyServer(server -> {
+            // Above the servlet context, so that multipart forms, which Jetty reads itself, are timed too.
+            server.setHandler(new BodyRateHandler(Duration.ofSeconds(config.limits().bodyDeadlineSeconds()),
+                    config.limits().minBodyBytesPerSecond(), Duration.ofSeconds(config.limits().bodyGraceSeconds())));
+            server.setErrorHandler(new JsonErrorHandler(context));
+            // Connections cost no thread while idle (headers are parsed as they come), but each costs a file descriptor.
+            server.addBean(new NetworkConnectionLimit(config.limits().maxConnections(), server));
+        });
         javalin.jetty.addConnector((server, http) -> connector(server, http, config));
         routes.register(javalin);
     }
@@ -168,6 +191,7 @@ public final class SignerServer implements AutoCloseable {
         }
         app.stop();
         context.profiles().close();
+        context.refusals().close();
         context.audit().close();
         LOG.info("signer-server stopped; tokens logged out");
     }

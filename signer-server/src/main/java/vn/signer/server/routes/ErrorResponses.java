@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
@@ -32,23 +34,45 @@ public final class ErrorResponses {
 
     /** Bodies up to this size are read to their end before an early answer. */
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+    /** ... and for at most this long, so that a refused client trickling its body cannot keep a thread reading it. */
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(1);
 
     /**
-     * Reads what is left of a small request body before answering: a client still sending its document
-     * when the server refuses it early (no profile, a bad option, a declared length over the limit)
-     * would otherwise often meet a reset connection instead of the answer. Bodies over this bound are
-     * not read for nothing: their senders may see the connection reset.
+     * Reads what is left of a small request body before answering, and says whether it reached its end:
+     * a client still sending its document when the server refuses it early (no profile, a bad option, a
+     * declared length over the limit) would otherwise often meet a reset connection instead of the
+     * answer. Bodies over these bounds are not read for nothing.
      */
-    private static void drainSmallBody(Context ctx) {
+    private static boolean drainSmallBody(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        if (length <= 0 || length > DRAIN_LIMIT) {
-            return;
+        if (length == 0) {
+            return true;
         }
+        if (length > DRAIN_LIMIT) {
+            return false;
+        }
+        // A silent client would otherwise hold this thread in the read until the connection's idle timeout.
+        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
+                .getConnection().getEndPoint();
+        long idleTimeout = endPoint.getIdleTimeout();
+        endPoint.setIdleTimeout(DRAIN_TIME.toMillis());
         try (InputStream in = ctx.req().getInputStream()) {
-            in.transferTo(OutputStream.nullOutputStream());
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            long start = System.nanoTime();
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > DRAIN_LIMIT || System.nanoTime() - start > DRAIN_TIME.toNanos()) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException | IllegalStateException e) {
-            // Already read to its end, or the client has gone: the answer is written all the same.
+            // Unreadable now (a form Jetty gave up parsing, a client gone or silent): the connection goes with the answer.
             LOG.debug("request body not drained: {}", e.getMessage());
+            return false;
+        } finally {
+            endPoint.setIdleTimeout(idleTimeout);
         }
     }
 
@@ -89,10 +113,16 @@ public final class ErrorResponses {
             code = "INTERNAL";
             message = "internal error; the server log has the details";
         }
-        drainSmallBody(ctx);
+        // What is left of a body too slow to wait for is not read. A body not read to its end leaves the
+        // connection unusable: saying so keeps a client from sending its next request into a closing one.
+        boolean closes = status == 408 || e instanceof HttpError error && error.closesConnection();
+        if (closes || !drainSmallBody(ctx)) {
+            ctx.header("Connection", "close");
+        }
         ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
         if (status == 429 || status == 503) {
-            ctx.header("Retry-After", "1");
+            Duration retryAfter = e instanceof HttpError error ? error.retryAfter() : null;
+            ctx.header("Retry-After", retryAfter == null ? "1" : Long.toString(retryAfter.toSeconds()));
         }
         return new Answer(status, new ErrorBody(code, message));
     }

@@ -2,12 +2,18 @@ package vn.signer.server.routes;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Duration;
 import vn.signer.server.auth.Authenticator;
 import vn.signer.server.auth.Client;
+import vn.signer.server.limits.RequestGate;
 
 /**
- * Runs a route's handler behind the checks its {@link Access} asks for, in this order: the
- * concurrency gate (503 when full or shutting down), authentication (401), the client's rate (429).
+ * Runs a route's handler behind the checks its {@link Access} asks for, in this order: an address
+ * that failed authentication too often (429), admission (503 when full or shutting down), the
+ * address's share of admission (429), authentication (401), the client's rate (429). Admission is for
+ * the whole request, its body's arrival included; handlers take a {@link #work} slot only once the
+ * body is in, so slow uploads cannot keep signing and verification from running. Whatever the
+ * handler throws, errors of the JVM included, reaches the error answers as an exception.
  */
 final class Guard {
     static final String CLIENT_ATTRIBUTE = "signer.client";
@@ -19,45 +25,95 @@ final class Guard {
         this.server = server;
     }
 
+    /** A slot taken; closing gives it back. */
+    interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     Handler wrap(Route route) {
         if (route.access() == Access.PUBLIC) {
             return ctx -> {
                 ctx.attribute(ROUTE_ATTRIBUTE, route.path());
-                route.handler().handle(ctx);
+                run(route.handler(), ctx);
             };
         }
         return ctx -> {
             ctx.attribute(ROUTE_ATTRIBUTE, route.path());
-            ctx.attribute(CLIENT_ATTRIBUTE, Client.anonymous(ctx.ip()));
-            if (!server.gate().enter()) {
-                throw server.gate().closed()
-                        ? new HttpError(503, "SHUTTING_DOWN", "the server is shutting down")
-                        : new HttpError(503, "BUSY", "the server is at its limit of concurrent requests; retry shortly");
+            String address = ctx.ip();
+            ctx.attribute(CLIENT_ATTRIBUTE, Client.anonymous(address));
+            Duration blocked = server.authFailures().blocked(address);
+            if (!blocked.isZero()) {
+                throw new HttpError(429, "RATE_LIMITED", "too many failed authentications from " + address
+                        + "; retry in " + seconds(blocked) + " s", Duration.ofSeconds(seconds(blocked)));
             }
-            try {
-                Client client = identify(ctx, route.access());
-                ctx.attribute(CLIENT_ATTRIBUTE, client);
-                if (!server.rates().tryAcquire(client.name(), client.requestsPerSecond())) {
-                    throw new HttpError(429, "RATE_LIMITED", "too many requests from " + client.name() + "; slow down");
+            try (Slot admitted = enter(server.gate())) {
+                if (!server.addresses().enter(address)) {
+                    throw new HttpError(429, "RATE_LIMITED", "too many requests in flight from " + address
+                            + " (at most " + server.config().limits().maxRequestsPerAddress() + ")");
                 }
-                route.handler().handle(ctx);
-            } finally {
-                server.gate().leave();
+                try {
+                    Client client = identify(ctx, route.access(), address);
+                    ctx.attribute(CLIENT_ATTRIBUTE, client);
+                    if (!server.rates().tryAcquire(client.name(), client.requestsPerSecond())) {
+                        throw new HttpError(429, "RATE_LIMITED", "too many requests from " + client.name() + "; slow down");
+                    }
+                    run(route.handler(), ctx);
+                } finally {
+                    server.addresses().leave(address);
+                }
             }
         };
     }
 
-    private Client identify(Context ctx, Access access) {
+    /** A slot to sign or verify in, for a request whose body is in: 503 when none frees up within a second. */
+    static Slot work(ServerContext server) throws InterruptedException {
+        return enter(server.work());
+    }
+
+    private static Slot enter(RequestGate gate) throws InterruptedException {
+        if (!gate.enter()) {
+            throw gate.closed()
+                    ? new HttpError(503, "SHUTTING_DOWN", "the server is shutting down")
+                    : new HttpError(503, "BUSY", "the server is at its limit of concurrent requests; retry shortly");
+        }
+        return gate::leave;
+    }
+
+    /**
+     * Runs {@code handler}, turning the JVM's errors into answers: a document nested so deeply that
+     * parsing it overflows the stack is the document's fault (422); running out of memory is the
+     * server's state, which may pass (503). Both unwind the request's stack, so the server carries on.
+     */
+    private static void run(Handler handler, Context ctx) throws Exception {
+        try {
+            handler.handle(ctx);
+        } catch (StackOverflowError e) {
+            throw new HttpError(422, "TOO_COMPLEX", "the document is nested too deeply or is too complex to process");
+        } catch (OutOfMemoryError e) {
+            throw new HttpError(503, "OUT_OF_MEMORY", "the server has not enough memory for this request now; retry later");
+        } catch (Error e) {
+            throw new IllegalStateException("error of the JVM while handling the request", e);
+        }
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    private Client identify(Context ctx, Access access, String address) {
         Authenticator.Result result = server.auth().authenticate(Requests.apiKey(ctx), Requests.clientCertificate(ctx));
         if (result instanceof Authenticator.Result.Known known) {
             return known.client();
         }
         if (result instanceof Authenticator.Result.Refused refused) {
+            server.authFailures().failed(address);
             throw HttpError.unauthorized(refused.reason());
         }
         if (access == Access.VERIFY && server.config().verification().open()) {
-            return Client.anonymous(ctx.ip());
+            return Client.anonymous(address);
         }
+        server.authFailures().failed(address);
         throw HttpError.unauthorized("this needs an API key (Authorization: Bearer KEY) or a client certificate");
     }
 }

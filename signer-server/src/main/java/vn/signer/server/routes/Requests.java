@@ -3,21 +3,9 @@ package vn.signer.server.routes;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
 
-/** Reading what a request carries: query flags, API key, client certificate. */
+/** Reading what a request carries: API key, client certificate. */
 final class Requests {
     private Requests() {
-    }
-
-    static boolean booleanParam(Context ctx, String name, boolean absent) {
-        String value = ctx.queryParam(name);
-        if (value == null) {
-            return absent;
-        }
-        return switch (value) {
-            case "true", "" -> true;
-            case "false" -> false;
-            default -> throw HttpError.badRequest(name + " must be true or false");
-        };
     }
 
     /** The API key of {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY}, or null. */

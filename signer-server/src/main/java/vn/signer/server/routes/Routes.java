@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.signer.audit.AuditEntry;
 import vn.signer.report.Json;
+import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Client;
 import vn.signer.server.profiles.SigningProfile;
 
@@ -21,9 +21,6 @@ import vn.signer.server.profiles.SigningProfile;
  * audit of refusals. Handlers are thin: they read the request, call signer-core and write the answer.
  */
 public final class Routes {
-    /** Statuses that mean the server refused the caller: each one is audited. */
-    private static final Set<Integer> REFUSALS = Set.of(401, 403, 413, 415, 429);
-
     private final ServerContext server;
     private final List<Route> table;
 
@@ -73,20 +70,19 @@ public final class Routes {
         ctx.contentType("application/json").result(Json.line(Map.of("profiles", summaries)));
     }
 
+    /** Answers an error; every one is counted and audited (repeats folded, see {@link RefusalAudit}). */
     private void failed(Exception e, Context ctx) {
         ErrorResponses.Answer answer = ErrorResponses.write(ctx, e);
         server.metrics().error(answer.body().error());
         String route = ctx.attribute(Guard.ROUTE_ATTRIBUTE);
-        boolean signing = "/v1/sign".equals(route);
-        if (REFUSALS.contains(answer.status()) || signing) {
-            Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
-            String profile = ctx.attribute(SignHandler.PROFILE_ATTRIBUTE);
-            server.audit().append(new AuditEntry(Instant.now(), client == null ? ctx.ip() : client.name(),
-                    route == null ? ctx.method() + " " + ctx.path() : route, profile,
-                    ctx.attribute(Upload.SHA256_ATTRIBUTE), answer.body().error(), answer.body().message()));
-            if (signing && profile != null) {
-                server.metrics().signature(profile, answer.body().error());
-            }
+        Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
+        String profile = ctx.attribute(SignHandler.PROFILE_ATTRIBUTE);
+        // An unmatched path is the caller's text: it is not written into the log, only its method.
+        server.refusals().refused(new AuditEntry(Instant.now(), client == null ? ctx.ip() : client.name(),
+                route == null ? ctx.method().name() + " (no such endpoint)" : route, profile,
+                ctx.attribute(Upload.SHA256_ATTRIBUTE), answer.body().error(), answer.body().message()));
+        if ("/v1/sign".equals(route) && profile != null) {
+            server.metrics().signature(profile, answer.body().error());
         }
     }
 

@@ -37,7 +37,8 @@ final class SignHandler {
 
     void handle(Context ctx) throws Exception {
         Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
-        String name = ctx.queryParam("profile");
+        Query query = Query.parse(ctx.queryString());
+        String name = query.get("profile");
         if (name == null || name.isBlank()) {
             throw HttpError.badRequest("name the signing profile with ?profile=NAME (see GET /v1/profiles)");
         }
@@ -46,13 +47,14 @@ final class SignHandler {
         if (profile == null || !client.profiles().contains(name)) {
             throw HttpError.forbidden("client " + client.name() + " may not use profile '" + name + "'");
         }
-        SigningProfile.Overrides overrides = new SigningProfile.Overrides(ctx.queryParam("reason"),
-                ctx.queryParam("location"), ctx.queryParam("contactInfo"), level(ctx.queryParam("level")));
+        SigningProfile.Overrides overrides = new SigningProfile.Overrides(query.get("reason"),
+                query.get("location"), query.get("contactInfo"), level(query.get("level")));
         List<String> refused = profile.refused(overrides);
         if (!refused.isEmpty()) {
             throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "profile '" + name + "' does not let callers set " + refused);
         }
-        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
+             Guard.Slot working = Guard.work(server)) {
             DocumentSigner signer = profile.signer(overrides);
             if (upload.inMemory()) {
                 ByteArrayOutputStream signed = new ByteArrayOutputStream(upload.content().length + 32 * 1024);

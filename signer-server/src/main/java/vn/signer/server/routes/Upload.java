@@ -5,6 +5,8 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -12,8 +14,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.BadMessageException;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
+import vn.signer.server.limits.BodyRateHandler;
 
 /**
  * A request's document, with its SHA-256 (computed as it arrives) and its size checked. A document up
@@ -83,7 +88,8 @@ public final class Upload implements AutoCloseable {
     /**
      * Receives the document of {@code ctx}.
      *
-     * @throws HttpError 413 too large, 415 unsupported type, 400 no document or a body cut short
+     * @throws HttpError 413 too large, 415 unsupported type or parameter, 408 a body too slow, 400 no
+     *                   document, a malformed form or a body cut short
      * @throws SignerException BAD_INPUT when the content is neither PDF nor XML
      */
     static Upload receive(Context ctx, long maxBytes, Path tempDir) throws IOException {
@@ -91,8 +97,11 @@ public final class Upload implements AutoCloseable {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        // The header itself: the servlet's getContentType() throws on a charset name it cannot look up.
+        String header = ctx.header("Content-Type");
+        String type = header == null ? "" : header.toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].strip();
+        checkParameters(type);
         DocumentFormat declaredFormat;
         InputStream body;
         String name = "document";
@@ -151,13 +160,69 @@ public final class Upload implements AutoCloseable {
         return format;
     }
 
-    /** A read of the body that fails is the client's doing (an aborted or truncated upload): 400, not 500. */
+    /**
+     * A read of the body that fails is the client's doing: 408 when it came too slowly, else 400 (an
+     * aborted or truncated upload), not 500.
+     */
     private static <T> T readOrBadRequest(BodyRead<T> read) {
         try {
             return read.run();
         } catch (IOException e) {
-            throw HttpError.badRequest("the request body could not be read to its end");
+            BodyRateHandler.SlowBodyException slow = cause(e, BodyRateHandler.SlowBodyException.class);
+            if (slow != null) {
+                throw tooSlow(slow);
+            }
+            // The connection's idle timeout: the client stopped sending in the middle of its body.
+            throw cause(e, TimeoutException.class) != null ? new HttpError(408, "REQUEST_TIMEOUT", "the request body stopped arriving")
+                    : HttpError.badRequest("the request body could not be read to its end");
         }
+    }
+
+    /** The first exception of {@code type} in {@code e}'s chain of causes, or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static HttpError tooSlow(BodyRateHandler.SlowBodyException e) {
+        return new HttpError(408, "REQUEST_TIMEOUT", e.getMessage());
+    }
+
+    /**
+     * The Content-Type's parameters must be well formed and a charset one that exists: the servlet
+     * layer would otherwise fail on a name like {@code ../../x} deep inside, as a 500.
+     */
+    private static void checkParameters(String type) {
+        String[] parts = type.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            int equals = parameter.indexOf('=');
+            if (equals <= 0) {
+                throw badType("a parameter without a value: '" + parameter + "'");
+            }
+            if (parameter.substring(0, equals).strip().equals("charset")) {
+                String charset = parameter.substring(equals + 1).strip().replace("\"", "");
+                if (!supported(charset)) {
+                    throw badType("an unknown charset: '" + charset + "'");
+                }
+            }
+        }
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static HttpError badType(String what) {
+        return new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "the Content-Type has " + what);
     }
 
     private interface BodyRead<T> {
@@ -168,14 +233,35 @@ public final class Upload implements AutoCloseable {
         UploadedFile part;
         try {
             part = ctx.uploadedFile("document");
-        } catch (IllegalStateException e) {
-            // Jetty refuses a part over the configured multipart limits with this exception.
-            throw tooLarge(maxBytes);
+        } catch (Exception e) {
+            // Jetty's parser fails the whole form (declared or not: ServletException reaches here unchecked).
+            throw multipartRefused(e, maxBytes);
         }
         if (part == null) {
             throw HttpError.badRequest("the multipart form has no part named 'document'");
         }
         return part;
+    }
+
+    /**
+     * What a form Jetty could not parse is: a part over the configured limits (IllegalStateException,
+     * or a 413 BadMessageException) is 413; a body that came too slowly 408; any other malformed form
+     * (no boundary, the boundary absent from the body, a truncated body, more parts than allowed) 400.
+     */
+    private static RuntimeException multipartRefused(Exception e, long maxBytes) {
+        if (e instanceof IllegalStateException) {
+            return tooLarge(maxBytes);
+        }
+        BodyRateHandler.SlowBodyException slow = cause(e, BodyRateHandler.SlowBodyException.class);
+        if (slow != null) {
+            return tooSlow(slow);
+        }
+        BadMessageException bad = cause(e, BadMessageException.class);
+        if (bad != null) {
+            return bad.getCode() == 413 ? tooLarge(maxBytes)
+                    : HttpError.unreadableBody("the multipart form cannot be read: " + bad.getReason());
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException("cannot read the multipart form", e);
     }
 
     private static DocumentFormat formatOf(String mediaType) {

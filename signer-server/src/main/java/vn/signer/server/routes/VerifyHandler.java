@@ -18,16 +18,18 @@ final class VerifyHandler {
     }
 
     void handle(Context ctx) throws Exception {
-        String profile = ctx.queryParam("trust") != null ? ctx.queryParam("trust") : server.trust().defaultProfile();
+        Query query = Query.parse(ctx.queryString());
+        String profile = query.get("trust") != null ? query.get("trust") : server.trust().defaultProfile();
         if (profile == null) {
             throw HttpError.badRequest("this server has no trust profile; name one with ?trust=");
         }
-        boolean offline = Requests.booleanParam(ctx, "offline", false);
+        boolean offline = query.flag("offline", false);
         DocumentVerifier verifier = server.trust().verifier(profile, offline);
         if (verifier == null) {
             throw HttpError.badRequest("no trust profile '" + profile + "'; there are " + server.trust().names());
         }
-        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
+             Guard.Slot working = Guard.work(server)) {
             VerificationReport report;
             if (upload.inMemory()) {
                 report = verifier.verify(upload.name(), upload.content(), Locale.ROOT);
