@@ -95,6 +95,7 @@ public final class VisibleSignature {
                 throw new SignerException(ErrorCode.USAGE, file + ": has no page " + box.page() + " (it has "
                         + pdf.getNumberOfPages() + ")", "give an existing page with --page");
             }
+            requireOnPage(box, pdf.getPage(box.page() - 1).getMediaBox(), file);
             return box;
         }
         return switch (appearance.mode()) {
@@ -102,6 +103,18 @@ public final class VisibleSignature {
             case ORGANISATION -> overPersonal(appearance, pdf, lines, file);
             case COPY, APPENDIX, ATTACHMENT, TEXT -> topRight(appearance, pdf, lines);
         };
+    }
+
+    /**
+     * A box given by hand must lie on its page. Measured from the media box's lower-left corner, as
+     * the box is (and as {@link #dss} hands it to DSS).
+     */
+    private static void requireOnPage(Box box, PDRectangle page, String file) {
+        float x = box.x() - page.getLowerLeftX();
+        float y = box.y() - page.getLowerLeftY();
+        if (x < 0 || y < 0 || x + box.width() > page.getWidth() || y + box.height() > page.getHeight()) {
+            throw new BoxOffPage(file, box, page.getWidth(), page.getHeight());
+        }
     }
 
     /** The seal at real size, centred on the left third of the last visible signature. */
