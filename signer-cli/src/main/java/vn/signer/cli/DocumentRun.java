@@ -55,8 +55,7 @@ final class DocumentRun {
         if (options.output != null && Files.isDirectory(options.output)) {
             throw CliMessages.outputIsFolder(options.output, locale);
         }
-        List<BatchItem> items = new BatchPlan(options.recursive, options.include, options.exclude, options.outDir, besideInput)
-                .items(files, options.output);
+        List<BatchItem> items = new BatchPlan(options.folders.finder(), options.outDir, besideInput).items(files, options.output);
         boolean bar = terminal.console() != null && !options.json && items.size() > 1;
         Progress progress = new Progress(terminal.err());
         BatchSummary summary = new BatchRunner(operation, done, options.jobs(), options.force).run(items, new BatchListener() {
