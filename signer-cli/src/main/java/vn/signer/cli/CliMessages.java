@@ -74,8 +74,9 @@ final class CliMessages {
                     + " điểm) nằm ngoài trang " + box.page() + ", trang này khổ " + BoxOffPage.points(off.pageWidth()) + " × "
                     + BoxOffPage.points(off.pageHeight()) + " điểm (" + BoxOffPage.millimetres(off.pageWidth()) + " × "
                     + BoxOffPage.millimetres(off.pageHeight()) + " mm) — " + (off.tooLarge() ? "thu nhỏ khung cho vừa trang"
-                    : "đặt khung trong trang: với kích thước này, --x từ 0 đến " + BoxOffPage.points(off.pageWidth() - box.width())
-                            + " và --y từ 0 đến " + BoxOffPage.points(off.pageHeight() - box.height()) + " điểm, tính từ góc dưới bên trái");
+                    : "đặt khung trong trang: với kích thước này, --x từ " + BoxOffPage.points(off.minX()) + " đến "
+                            + BoxOffPage.points(off.maxX()) + " và --y từ " + BoxOffPage.points(off.minY()) + " đến "
+                            + BoxOffPage.points(off.maxY()) + " điểm, tính từ góc dưới bên trái");
         }
         if (e instanceof NotRegularFile file) {
             return "signer: lỗi: " + Printable.text(file.file()) + ": không phải tệp thông thường ("

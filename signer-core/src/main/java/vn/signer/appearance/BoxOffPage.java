@@ -1,5 +1,6 @@
 package vn.signer.appearance;
 
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 
@@ -7,26 +8,23 @@ import vn.signer.SignerException;
  * A signature box given by hand that does not lie on its page (DSS would refuse it later with a
  * message about signature levels). Its own type, so that a front end can say in its own language
  * where the box is, how large the page is and where the box may go.
- *
- * @see VisibleSignature
  */
 public final class BoxOffPage extends SignerException {
     private static final long serialVersionUID = 1L;
 
-    private final Box box;
-    private final float pageWidth;
-    private final float pageHeight;
+    private final transient Box box;
+    private final transient PDRectangle page;
 
-    BoxOffPage(String file, Box box, float pageWidth, float pageHeight) {
+    BoxOffPage(String file, Box box, PDRectangle page) {
         super(ErrorCode.USAGE, file + ": the signature box (x " + points(box.x()) + ", y " + points(box.y()) + ", "
                 + points(box.width()) + " × " + points(box.height()) + " pt) does not fit on page " + box.page() + ", which is "
-                + points(pageWidth) + " × " + points(pageHeight) + " pt (" + millimetres(pageWidth) + " × "
-                + millimetres(pageHeight) + " mm)", tooLarge(box, pageWidth, pageHeight) ? "make the box smaller than the page"
-                : "put the box on the page: for this size x from 0 to " + points(pageWidth - box.width()) + " and y from 0 to "
-                        + points(pageHeight - box.height()) + " pt, measured from the bottom-left corner");
+                + points(page.getWidth()) + " × " + points(page.getHeight()) + " pt (" + millimetres(page.getWidth()) + " × "
+                + millimetres(page.getHeight()) + " mm)", tooLarge(box, page) ? "make the box smaller than the page"
+                : "put the box on the page: for this size x from " + points(page.getLowerLeftX()) + " to "
+                        + points(page.getUpperRightX() - box.width()) + " and y from " + points(page.getLowerLeftY()) + " to "
+                        + points(page.getUpperRightY() - box.height()) + " pt, measured from the bottom-left corner");
         this.box = box;
-        this.pageWidth = pageWidth;
-        this.pageHeight = pageHeight;
+        this.page = page;
     }
 
     public Box box() {
@@ -34,20 +32,40 @@ public final class BoxOffPage extends SignerException {
     }
 
     public float pageWidth() {
-        return pageWidth;
+        return page.getWidth();
     }
 
     public float pageHeight() {
-        return pageHeight;
+        return page.getHeight();
+    }
+
+    /** The smallest x the box may have: the page's left edge, 0 on nearly every page. */
+    public float minX() {
+        return page.getLowerLeftX();
+    }
+
+    /** The largest x a box of this width may have. */
+    public float maxX() {
+        return page.getUpperRightX() - box.width();
+    }
+
+    /** The smallest y the box may have: the page's bottom edge, 0 on nearly every page. */
+    public float minY() {
+        return page.getLowerLeftY();
+    }
+
+    /** The largest y a box of this height may have. */
+    public float maxY() {
+        return page.getUpperRightY() - box.height();
     }
 
     /** Whether no place on the page can hold the box. */
     public boolean tooLarge() {
-        return tooLarge(box, pageWidth, pageHeight);
+        return tooLarge(box, page);
     }
 
-    private static boolean tooLarge(Box box, float pageWidth, float pageHeight) {
-        return box.width() > pageWidth || box.height() > pageHeight;
+    private static boolean tooLarge(Box box, PDRectangle page) {
+        return box.width() > page.getWidth() || box.height() > page.getHeight();
     }
 
     /** Points with at most one decimal ("595.3", "50"). */

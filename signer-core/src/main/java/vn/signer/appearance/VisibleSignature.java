@@ -105,15 +105,11 @@ public final class VisibleSignature {
         };
     }
 
-    /**
-     * A box given by hand must lie on its page. Measured from the media box's lower-left corner, as
-     * the box is (and as {@link #dss} hands it to DSS).
-     */
+    /** A box given by hand must lie on its page, the media box, which {@link #dss} measures from too. */
     private static void requireOnPage(Box box, PDRectangle page, String file) {
-        float x = box.x() - page.getLowerLeftX();
-        float y = box.y() - page.getLowerLeftY();
-        if (x < 0 || y < 0 || x + box.width() > page.getWidth() || y + box.height() > page.getHeight()) {
-            throw new BoxOffPage(file, box, page.getWidth(), page.getHeight());
+        if (box.x() < page.getLowerLeftX() || box.y() < page.getLowerLeftY() || box.right() > page.getUpperRightX()
+                || box.top() > page.getUpperRightY()) {
+            throw new BoxOffPage(file, box, page);
         }
     }
 
