@@ -23,14 +23,18 @@ final class CliMessages {
     private CliMessages() {
     }
 
-    /** -o names a folder: a usage error, said before anything is signed. */
-    static SignerException outputIsFolder(Path output, Locale locale) {
+    /**
+     * -o names a folder: a usage error, said before anything is signed.
+     *
+     * @param example the output's usual name (NAME-signed.EXT), for the file name suggested in that folder
+     */
+    static SignerException outputIsFolder(Path output, Path example, Locale locale) {
+        Path inFolder = output.resolve(example.getFileName());
         return Language.isVietnamese(locale)
                 ? new SignerException(ErrorCode.USAGE, output + ": là một thư mục, còn -o chỉ tên tệp kết quả",
-                        "cho tên tệp, ví dụ -o " + output.resolve("cong-van-signed.pdf") + ", hoặc ghi vào thư mục bằng --out-dir " + output)
+                        "cho tên tệp, ví dụ -o " + inFolder + ", hoặc ghi vào thư mục bằng --out-dir " + output)
                 : new SignerException(ErrorCode.USAGE, output + ": is a folder, and -o names the output file",
-                        "give a file name, e.g. -o " + output.resolve("cong-van-signed.pdf") + ", or write into the folder with --out-dir "
-                                + output);
+                        "give a file name, e.g. -o " + inFolder + ", or write into the folder with --out-dir " + output);
     }
 
     /**

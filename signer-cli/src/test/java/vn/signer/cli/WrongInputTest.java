@@ -80,7 +80,7 @@ class WrongInputTest {
             Cli.Run run = Cli.run(command);
             assertEquals(64, run.exit(), run.toString());
             assertEquals(List.of("signer: " + folder + ": is a folder, and -o names the output file — give a file name, e.g. -o "
-                    + folder.resolve("cong-van-signed.pdf") + ", or write into the folder with --out-dir " + folder), run.errLines());
+                    + folder.resolve("cong-van-mau-signed.pdf") + ", or write into the folder with --out-dir " + folder), run.errLines());
             assertTrue(Files.isDirectory(folder), run.toString());
         }
         Cli.Run vietnamese = Cli.run(args("--lang", "vi", "sign", Cli.demoP12(), "-o", folder, Cli.SAMPLE_PDF));
@@ -88,6 +88,22 @@ class WrongInputTest {
         assertTrue(vietnamese.err().startsWith("signer: lỗi (sai cách dùng): " + folder + ": là một thư mục"), vietnamese.toString());
         try (var left = Files.list(folder)) {
             assertEquals(0, left.count(), "nothing written into the folder");
+        }
+    }
+
+    /** In a batch the output is planned, not named: one that is a folder fails that document (73), --force or not. */
+    @Test
+    void aBatchOutputThatIsAFolderIsNeverReplaced() throws IOException {
+        Path input = Cli.copy(Cli.SAMPLE_PDF, Files.createDirectory(dir.resolve("van-ban")));
+        Path out = dir.resolve("da-ky");
+        Path taken = Files.createDirectories(out.resolve(input.getFileName()));
+        for (String[] command : List.of(args("sign", Cli.demoP12(), "--out-dir", out, input.getParent()),
+                args("sign", Cli.demoP12(), "--force", "--out-dir", out, input.getParent()))) {
+            Cli.Run run = Cli.run(command);
+            assertEquals(73, run.exit(), run.toString());
+            assertEquals(List.of("signer: " + taken + ": the output is a folder, not a file — name a file for the output, "
+                    + "or move the folder away"), run.errLines());
+            assertTrue(Files.isDirectory(taken), run.toString());
         }
     }
 
@@ -99,7 +115,7 @@ class WrongInputTest {
         for (Path path : List.of(fifo, Path.of("/dev/zero"))) {
             for (String[] command : List.of(args("verify", path), args("sign", Cli.demoP12(), "-o", dir.resolve("x.pdf"), path))) {
                 Cli.Run run = Cli.run(command);
-                assertEquals(65, run.exit(), run.toString());
+                assertEquals(66, run.exit(), run.toString());
                 assertEquals(List.of("signer: " + path + ": not a regular file (a device, pipe or socket) — give a PDF or XML file"),
                         run.errLines());
             }

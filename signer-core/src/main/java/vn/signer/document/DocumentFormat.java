@@ -27,8 +27,8 @@ public enum DocumentFormat {
     /**
      * Reads the start of {@code file} and says what it is.
      *
-     * @throws SignerException INPUT_MISSING, BAD_INPUT ({@link NotRegularFile}, empty, or neither PDF nor XML,
-     *                         naming what it looks like)
+     * @throws SignerException INPUT_MISSING (no such file, or {@link NotRegularFile}), BAD_INPUT (empty, or
+     *                         neither PDF nor XML, naming what it looks like)
      */
     public static DocumentFormat detect(Path file) {
         if (!Files.exists(file)) {

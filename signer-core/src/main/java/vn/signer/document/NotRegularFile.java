@@ -8,7 +8,8 @@ import vn.signer.SignerException;
 /**
  * A path that exists but is not a regular file: a folder cannot be read as a document, and a FIFO
  * or a device (/dev/zero) would block or be read forever. Its own type, so that a front end can say
- * so in its own language rather than "no such file".
+ * so in its own language rather than "no such file". Its code is that of a missing input: there is no
+ * document file at that path.
  */
 public final class NotRegularFile extends SignerException {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,7 @@ public final class NotRegularFile extends SignerException {
     }
 
     private NotRegularFile(Path file, boolean folder) {
-        super(ErrorCode.BAD_INPUT, file + ": not a regular file (" + (folder ? "a folder" : "a device, pipe or socket") + ")",
+        super(ErrorCode.INPUT_MISSING, file + ": not a regular file (" + (folder ? "a folder" : "a device, pipe or socket") + ")",
                 "give a PDF or XML file");
         this.file = file;
         this.folder = folder;
