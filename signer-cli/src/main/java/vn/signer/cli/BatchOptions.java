@@ -1,8 +1,7 @@
 package vn.signer.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.signer.batch.BatchRunner;
 
@@ -15,15 +14,8 @@ final class BatchOptions {
             description = "Write outputs into DIR, mirroring the input folders, under the inputs' own names.")
     Path outDir;
 
-    @Option(names = {"-r", "--recursive"}, description = "Take documents from subfolders of folders too.")
-    boolean recursive;
-
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "File names to take from folders (default: *.pdf and *.xml). Repeatable.")
-    List<String> include = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "File names to leave out of folders. Repeatable.")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    FolderOptions folders;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Documents processed at once (default: one more than the number of cores). A token still signs "

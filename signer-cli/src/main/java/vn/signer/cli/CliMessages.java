@@ -5,6 +5,11 @@ import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceWarning;
+import vn.signer.appearance.Box;
+import vn.signer.appearance.BoxOffPage;
+import vn.signer.appearance.ImageTooLarge;
+import vn.signer.appearance.PngImage;
+import vn.signer.document.NotRegularFile;
 import vn.signer.report.Printable;
 
 /**
@@ -18,6 +23,39 @@ final class CliMessages {
     private CliMessages() {
     }
 
+    /**
+     * -o names a folder: a usage error, said before anything is signed.
+     *
+     * @param example the output's usual name (NAME-signed.EXT), for the file name suggested in that folder
+     */
+    static SignerException outputIsFolder(Path output, Path example, Locale locale) {
+        Path inFolder = output.resolve(example.getFileName());
+        return Language.isVietnamese(locale)
+                ? new SignerException(ErrorCode.USAGE, output + ": là một thư mục, còn -o chỉ tên tệp kết quả",
+                        "cho tên tệp, ví dụ -o " + inFolder + ", hoặc ghi vào thư mục bằng --out-dir " + output)
+                : new SignerException(ErrorCode.USAGE, output + ": is a folder, and -o names the output file",
+                        "give a file name, e.g. -o " + inFolder + ", or write into the folder with --out-dir " + output);
+    }
+
+    /**
+     * The JVM ran out of heap or of stack: the document needed more than it has (exit 70, never a
+     * verdict). Both are said as what to do about them, since the user can do something about the first.
+     */
+    static String exhausted(VirtualMachineError error, Locale locale) {
+        boolean vi = Language.isVietnamese(locale);
+        if (error instanceof StackOverflowError) {
+            return vi ? "signer: lỗi: văn bản có cấu trúc lồng nhau quá sâu, vượt quá ngăn xếp (stack) của Java — văn bản "
+                    + "không xử lý được; nếu văn bản hợp lệ, cho Java ngăn xếp lớn hơn, ví dụ SIGNER_JAVA_OPTS=-Xss16m"
+                    : "signer: the document is too complex (nested too deep for the Java stack) — it cannot be processed; "
+                    + "if it is a genuine document, give Java a larger stack, e.g. SIGNER_JAVA_OPTS=-Xss16m";
+        }
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return vi ? "signer: lỗi: văn bản cần nhiều bộ nhớ hơn mức Java được dùng (" + mb + " MB) — cho Java thêm bộ nhớ, "
+                + "ví dụ SIGNER_JAVA_OPTS=-Xmx4g, hoặc xử lý từng văn bản một"
+                : "signer: the document needed more memory than the Java VM has (" + mb + " MB) — give it more, "
+                + "e.g. SIGNER_JAVA_OPTS=-Xmx4g, or process fewer documents at once";
+    }
+
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
         if (!Language.isVietnamese(locale)) {
@@ -27,6 +65,28 @@ final class CliMessages {
         int colon = message.indexOf(": ");
         String subject = colon > 0 ? message.substring(0, colon) : null;
         String details = colon > 0 ? message.substring(colon + 2) : message;
+        if (e instanceof ImageTooLarge image) {
+            return "signer: lỗi: " + Printable.text(image.file()) + ": ảnh có " + image.width() + " × " + image.height()
+                    + " điểm ảnh (" + ImageTooLarge.megapixels(image.width() * image.height()) + " megapixel), vượt giới hạn "
+                    + ImageTooLarge.megapixels(PngImage.MAX_PIXELS) + " megapixel của ảnh chữ ký, con dấu — thu nhỏ ảnh: "
+                    + "con dấu 40 mm in ở 600 dpi chỉ cần 945 × 945 điểm ảnh";
+        }
+        if (e instanceof BoxOffPage off) {
+            Box box = off.box();
+            return "signer: lỗi: " + subject + ": khung chữ ký (x " + BoxOffPage.points(box.x()) + ", y "
+                    + BoxOffPage.points(box.y()) + ", " + BoxOffPage.points(box.width()) + " × " + BoxOffPage.points(box.height())
+                    + " điểm) nằm ngoài trang " + box.page() + ", trang này khổ " + BoxOffPage.points(off.pageWidth()) + " × "
+                    + BoxOffPage.points(off.pageHeight()) + " điểm (" + BoxOffPage.millimetres(off.pageWidth()) + " × "
+                    + BoxOffPage.millimetres(off.pageHeight()) + " mm) — " + (off.tooLarge() ? "thu nhỏ khung cho vừa trang"
+                    : "đặt khung trong trang: với kích thước này, --x từ " + BoxOffPage.points(off.minX()) + " đến "
+                            + BoxOffPage.points(off.maxX()) + " và --y từ " + BoxOffPage.points(off.minY()) + " đến "
+                            + BoxOffPage.points(off.maxY()) + " điểm, tính từ góc dưới bên trái");
+        }
+        if (e instanceof NotRegularFile file) {
+            return "signer: lỗi: " + Printable.text(file.file()) + ": không phải tệp thông thường ("
+                    + (file.folder() ? "đây là thư mục" : "đây là thiết bị, đường ống (FIFO) hay socket")
+                    + ") — cung cấp một tệp PDF hoặc XML";
+        }
         String sentence = subject == null ? null : switch (e.code()) {
             case INPUT_MISSING -> subject + ": không tìm thấy tệp — kiểm tra lại đường dẫn";
             case BAD_INPUT -> subject + ": không phải văn bản PDF/XML dùng được (" + details

@@ -38,7 +38,12 @@ final class CommandLineFactory {
                 cli.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Language.VIETNAMESE,
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // Uncaught, the JVM would print a stack trace and exit 1, which 'verify' means INVALID.
+                return exhausted(e, root, terminal);
+            }
         });
         // An undecoded file name may fail its conversion to a path: that is a locale problem, said so, too.
         cli.setParameterExceptionHandler((exception, args) -> {
@@ -82,7 +87,22 @@ final class CommandLineFactory {
         return ExitCodes.USAGE;
     }
 
+    private static int exhausted(VirtualMachineError error, SignerCommand root, Terminal terminal) {
+        if (root.verbose) {
+            error.printStackTrace(terminal.err());
+        }
+        terminal.err().println(CliMessages.exhausted(error, root.locale()));
+        terminal.err().flush();
+        return ExitCodes.SOFTWARE;
+    }
+
     private static int handle(Exception exception, SignerCommand root, Terminal terminal) {
+        // A batch worker's OutOfMemoryError reaches here wrapped.
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return exhausted((VirtualMachineError) t, root, terminal);
+            }
+        }
         if (root.verbose) {
             exception.printStackTrace(terminal.err());
         }

@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +51,11 @@ final class DocumentRun {
     }
 
     int run(List<Path> files, UnaryOperator<Path> besideInput, BatchRunner.Operation operation, BatchRunner.DoneCheck done) {
-        List<BatchItem> items = new BatchPlan(options.recursive, options.include, options.exclude, options.outDir, besideInput)
-                .items(files, options.output);
+        // Left to the core, a folder named by -o would be "an output that exists already".
+        if (options.output != null && Files.isDirectory(options.output)) {
+            throw CliMessages.outputIsFolder(options.output, besideInput.apply(files.get(0)), locale);
+        }
+        List<BatchItem> items = new BatchPlan(options.folders.finder(), options.outDir, besideInput).items(files, options.output);
         boolean bar = terminal.console() != null && !options.json && items.size() > 1;
         Progress progress = new Progress(terminal.err());
         BatchSummary summary = new BatchRunner(operation, done, options.jobs(), options.force).run(items, new BatchListener() {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.signer.SignerException;
+import vn.signer.batch.DocumentFinder;
 import vn.signer.report.Json;
 import vn.signer.report.ReportText;
 import vn.signer.verify.DocumentVerifier;
@@ -20,7 +21,8 @@ import vn.signer.verify.Verdict;
 @Command(name = "verify", description = {
     "Verifies every signature in each FILE against the trust anchors given with --trust.",
     "Verdicts: VALID (every check done and passed), INVALID (a check failed), INDETERMINATE",
-    "(something could not be established, e.g. revocation or trust), NO_SIGNATURE."})
+    "(something could not be established, e.g. revocation or trust), NO_SIGNATURE.",
+    "Folders are verified whole: one report per PDF or XML document, the exit code of the worst verdict."})
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,7 +37,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per file.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Signed PDF or XML documents.")
+    @Mixin
+    FolderOptions folders;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Signed PDF or XML documents, or folders of them (see --recursive, --include).")
     List<Path> files;
 
     /** The JSON line for a file that could not be verified at all. */
@@ -49,7 +55,10 @@ final class VerifyCommand implements Callable<Integer> {
         Terminal terminal = root.terminal();
         List<Verdict> verdicts = new ArrayList<>();
         int errorCode = ExitCodes.OK;
-        for (Path file : files) {
+        List<DocumentFinder.Found> documents = folders.finder().find(files);
+        DocumentFinder.requireAny(documents, files);
+        for (DocumentFinder.Found found : documents) {
+            Path file = found.file();
             try {
                 VerificationReport report = verifier.verify(file, root.locale());
                 terminal.out().print(json ? Json.line(report) + "\n" : ReportText.render(report, root.locale()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +72,7 @@ class AppearanceAndLanguageTest {
     }
 
     @Test
-    void commonErrorsAndHelpAreInVietnamese() {
+    void commonErrorsAndHelpAreInVietnamese() throws IOException {
         Path missing = dir.resolve("khong-co.pdf");
         Cli.Run run = Cli.run(VIETNAMESE, Cli.args("verify", Cli.demoTrust(), missing));
         assertEquals(ExitCodes.NO_INPUT, run.exit(), run.toString());
@@ -79,7 +80,7 @@ class AppearanceAndLanguageTest {
 
         Path input = Cli.copy(Cli.SAMPLE_PDF, dir);
         Path taken = dir.resolve("taken.pdf");
-        assertTrue(taken.toFile().mkdirs() || Files.exists(taken));
+        Files.writeString(taken, "an earlier output");
         Cli.Run exists = Cli.run(Cli.args("sign", "--lang", "vi", Cli.demoP12(), "-o", taken, input));
         assertTrue(exists.err().contains("tệp kết quả đã tồn tại"), exists.toString());
 

@@ -87,6 +87,27 @@ class SignerCommandIT {
         assertTrue(version.stdout().matches("signer \\d+\\.\\d+\\.\\d+.*\\s*"), "the project version: " + version.stdout());
     }
 
+    /**
+     * A JVM out of heap is exit 70 and one line saying how to give it more, in either language, never
+     * a stack trace and exit 1 (INVALID to 'verify'), nor a document "that cannot be signed" (ImageIO
+     * wraps the OutOfMemoryError). A signature image of 24.5 megapixels, under the limit, decodes to 98 MB.
+     */
+    @Test
+    void outOfMemoryIsExit70WithHowToGiveMore() throws Exception {
+        Path image = TestPngs.transparent(dir.resolve("chu-ky-lon.png"), 4900, 5000);
+        Path output = dir.resolve("out.pdf");
+        for (String lang : List.of("en", "vi")) {
+            Tools.Result run = signer(Map.of("SIGNER_JAVA_OPTS", "-Xmx64m"), "--lang", lang, "sign", Cli.demoP12(),
+                    "--appearance", "personal", "--image", image, "--x", "10", "--y", "10", "--width", "50", "--height", "20", "-o", output, Cli.SAMPLE_PDF);
+            assertEquals(70, run.exitCode(), run.all());
+            assertEquals(1, run.stderr().lines().count(), run.all());
+            assertTrue(run.stderr().startsWith(lang.equals("en") ? "signer: the document needed more memory than the Java VM has ("
+                    : "signer: lỗi: văn bản cần nhiều bộ nhớ hơn mức Java được dùng ("), run.all());
+            assertTrue(run.stderr().contains("SIGNER_JAVA_OPTS=-Xmx"), run.all());
+            assertFalse(Files.exists(output), run.all());
+        }
+    }
+
     private static X509Certificate demoRoot() throws Exception {
         try (InputStream in = Files.newInputStream(Cli.ROOT_PEM)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);

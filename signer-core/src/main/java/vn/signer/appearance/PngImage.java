@@ -18,7 +18,14 @@ import vn.signer.SignerException;
  * @param height pixels
  */
 public record PngImage(Path file, byte[] bytes, int width, int height) {
+    /**
+     * The most pixels an appearance image may have: 25 megapixels, a 5000 × 5000 scan, is already far
+     * more than a seal needs at print resolution, and decoding it takes 100 MB of heap.
+     */
+    public static final long MAX_PIXELS = 25_000_000;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final int HEADER_BYTES = 24;
+    private static final byte[] IHDR = {'I', 'H', 'D', 'R'};
 
     public PngImage {
         bytes = bytes.clone();
@@ -36,7 +43,7 @@ public record PngImage(Path file, byte[] bytes, int width, int height) {
 
     /**
      * @param option the command-line option that named the file, for the hint
-     * @throws SignerException INPUT_MISSING, IO, BAD_INPUT (not a PNG)
+     * @throws SignerException INPUT_MISSING, IO, BAD_INPUT (not a PNG, no pixels, or {@link ImageTooLarge})
      */
     public static PngImage read(Path file, String option) {
         if (!Files.isRegularFile(file)) {
@@ -49,17 +56,22 @@ public record PngImage(Path file, byte[] bytes, int width, int height) {
             throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
         }
         // The IHDR chunk always comes first: signature (8), length (4), "IHDR" (4), width (4), height (4).
-        if (bytes.length < 24 || !Arrays.equals(Arrays.copyOf(bytes, 8), SIGNATURE)) {
+        if (bytes.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(bytes, 8), SIGNATURE)
+                || !Arrays.equals(Arrays.copyOfRange(bytes, 12, 16), IHDR)) {
             throw new SignerException(ErrorCode.BAD_INPUT, file + ": not a PNG image",
                     "give a PNG with a transparent background (" + option + ")");
         }
+        // PNG sizes are unsigned 32-bit numbers; the pixel count is checked before anything decodes the image.
         ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
-        int width = header.getInt();
-        int height = header.getInt();
-        if (width <= 0 || height <= 0) {
+        long width = Integer.toUnsignedLong(header.getInt());
+        long height = Integer.toUnsignedLong(header.getInt());
+        if (width == 0 || height == 0) {
             throw new SignerException(ErrorCode.BAD_INPUT, file + ": the PNG has no pixels", "give another image with " + option);
         }
-        return new PngImage(file, bytes, width, height);
+        if (width * height > MAX_PIXELS) {
+            throw new ImageTooLarge(file, width, height);
+        }
+        return new PngImage(file, bytes, (int) width, (int) height);
     }
 
     @Override

@@ -95,6 +95,7 @@ public final class VisibleSignature {
                 throw new SignerException(ErrorCode.USAGE, file + ": has no page " + box.page() + " (it has "
                         + pdf.getNumberOfPages() + ")", "give an existing page with --page");
             }
+            requireOnPage(box, pdf.getPage(box.page() - 1).getMediaBox(), file);
             return box;
         }
         return switch (appearance.mode()) {
@@ -102,6 +103,14 @@ public final class VisibleSignature {
             case ORGANISATION -> overPersonal(appearance, pdf, lines, file);
             case COPY, APPENDIX, ATTACHMENT, TEXT -> topRight(appearance, pdf, lines);
         };
+    }
+
+    /** A box given by hand must lie on its page, the media box, which {@link #dss} measures from too. */
+    private static void requireOnPage(Box box, PDRectangle page, String file) {
+        if (box.x() < page.getLowerLeftX() || box.y() < page.getLowerLeftY() || box.right() > page.getUpperRightX()
+                || box.top() > page.getUpperRightY()) {
+            throw new BoxOffPage(file, box, page);
+        }
     }
 
     /** The seal at real size, centred on the left third of the last visible signature. */

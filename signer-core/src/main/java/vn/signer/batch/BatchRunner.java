@@ -114,6 +114,11 @@ public final class BatchRunner {
     private BatchResult process(BatchItem item, AtomicReference<SignerException> fatal) {
         long start = System.nanoTime();
         try {
+            // Not even --force may replace a folder with a document (a rename onto an empty one would).
+            if (Files.isDirectory(item.output())) {
+                throw new SignerException(ErrorCode.OUTPUT_EXISTS, item.output() + ": the output is a folder, not a file",
+                        "name a file for the output, or move the folder away");
+            }
             if (!force && Files.exists(item.output())) {
                 if (done.isDone(item.input(), item.output())) {
                     return new BatchResult(item.input(), item.output(), BatchResult.Status.SKIPPED, null, null, millis(start));

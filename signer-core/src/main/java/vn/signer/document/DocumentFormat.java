@@ -27,11 +27,15 @@ public enum DocumentFormat {
     /**
      * Reads the start of {@code file} and says what it is.
      *
-     * @throws SignerException INPUT_MISSING, BAD_INPUT (empty, or neither PDF nor XML, naming what it looks like)
+     * @throws SignerException INPUT_MISSING (no such file, or {@link NotRegularFile}), BAD_INPUT (empty, or
+     *                         neither PDF nor XML, naming what it looks like)
      */
     public static DocumentFormat detect(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such file", "check the path");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NotRegularFile(file);
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {

@@ -75,6 +75,11 @@ public final class Documents {
 
     private static SignerException failure(String input, DocumentFormat format, String action, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // The JVM out of heap or stack is not the document's fault, though a library caught it (ImageIO's PNG
+            // reader wraps even an OutOfMemoryError in an IIOException): it goes on, for the caller to say what the JVM lacks.
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                throw (VirtualMachineError) t;
+            }
             // Our own errors (a TSA that failed, a key that could not sign) may come back wrapped by DSS.
             if (t instanceof SignerException signer) {
                 return signer;
