@@ -27,6 +27,10 @@ instrument[xml]='eu.europa.esig.dss.**,org.apache.xml.security.**,org.bouncycast
 hooks[xml]='com.code_intelligence.jazzer.sanitizers.XPathInjection'
 module[upload]=signer-server; class[upload]=vn.signer.server.MultipartUploadFuzzTest
 instrument[upload]='org.eclipse.jetty.http.**,org.eclipse.jetty.server.**,org.eclipse.jetty.ee10.servlet.**,io.javalin.**'
+# Until offline verification stops fetching AIA URLs (bench/README.md, finding 1, which the pdf and xml
+# harnesses still report), the SSRF detector's error in a server thread sends Javalin into a loop
+# that stops the campaign (finding 7): the upload harness runs without it.
+hooks[upload]='com.code_intelligence.jazzer.sanitizers.ServerSideRequestForgery'
 module[config]=signer-server; class[config]=vn.signer.server.config.ServerConfigFuzzTest
 instrument[config]='com.fasterxml.jackson.**,org.yaml.snakeyaml.**'
 
