@@ -17,12 +17,19 @@ record DistinguishedName(String text, String commonName, String organization,
 
     static DistinguishedName of(X500Principal principal) {
         X500Name name = X500Name.getInstance(principal.getEncoded());
-        return new DistinguishedName(
-                nfc(BCStyle.INSTANCE.toString(name)),
-                first(name, BCStyle.CN),
-                first(name, BCStyle.O),
-                first(name, BCStyle.OU),
-                first(name, BCStyle.T));
+        try {
+            return new DistinguishedName(
+                    nfc(BCStyle.INSTANCE.toString(name)),
+                    first(name, BCStyle.CN),
+                    first(name, BCStyle.O),
+                    first(name, BCStyle.OU),
+                    first(name, BCStyle.T));
+        } catch (IllegalArgumentException e) {
+            // BouncyCastle refuses a UTF8String that is not UTF-8, which only a corrupt or forged
+            // certificate holds (fuzzing found one in a signature): the JDK reads it with U+FFFD for
+            // the bad bytes, so the report can still name the certificate, with no attributes picked out.
+            return new DistinguishedName(nfc(principal.getName(X500Principal.RFC2253)), null, null, null, null);
+        }
     }
 
     private static String first(X500Name name, ASN1ObjectIdentifier type) {
