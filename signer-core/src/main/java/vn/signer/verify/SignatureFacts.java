@@ -104,6 +104,11 @@ final class SignatureFacts {
             coversWhole = false;
         }
         CertificateWrapper signingCertificate = signature.getSigningCertificate();
+        CertificateSummary signer = signingCertificate == null ? null : summary(signingCertificate);
+        if (signingCertificate != null && signer == null) {
+            verdict = Verdict.INVALID;
+            reasons.add(texts.get("certificate.malformed"));
+        }
         Instant claimed = signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant();
         RevocationReport revocation = TimeFacts.revocation(signingCertificate);
         // ETSI leaves "revoked, and nothing proves it was signed before" INDETERMINATE. When the signature
@@ -133,7 +138,7 @@ final class SignatureFacts {
                 verdict,
                 new ArrayList<>(reasons),
                 new ArrayList<>(warnings),
-                signingCertificate == null ? null : summary(signingCertificate),
+                signer,
                 claimed,
                 best == null ? null : best.toInstant(),
                 timestamps,
@@ -343,16 +348,22 @@ final class SignatureFacts {
 
     private static String trustAnchor(SignatureWrapper signature) {
         return signature.getCertificateChain().stream().filter(CertificateWrapper::isTrusted).findFirst()
-                .map(c -> summary(c).subject()).orElse(null);
+                .map(SignatureFacts::summary).map(CertificateSummary::subject).orElse(null);
     }
 
+    /**
+     * The certificate as the JDK reads it, or null when it cannot: DSS parses more leniently (a
+     * signature algorithm named differently inside and outside the signed part, say, which RFC 5280
+     * forbids), so a document can carry a certificate DSS uses and the JDK refuses.
+     */
     private static CertificateSummary summary(CertificateWrapper certificate) {
         try {
             X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(certificate.getBinaries()));
             return CertificateSummary.of(x509);
-        } catch (CertificateException e) {
-            throw new IllegalStateException("DSS returned a certificate the JDK cannot read", e);
+        } catch (CertificateException | RuntimeException e) {
+            // The JDK reports a malformed certificate by CertificateException and by unchecked exceptions alike.
+            return null;
         }
     }
 }
