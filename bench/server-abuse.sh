@@ -224,4 +224,4 @@ echo "temporary files left in tempDir: $left"
 find "$work/tmp" -type f -printf '  %p (%s bytes)\n' | head -5
 errors=$(grep -acE ' ERROR |Exception' "$work/server.log" || true)
 echo "server log: $(wc -l < "$work/server.log") lines, $errors with ERROR or an exception"
-grep -aE ' ERROR |Exception' "$work/server.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -10
+grep -aE ' ERROR |Exception' "$work/server.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -10 || true

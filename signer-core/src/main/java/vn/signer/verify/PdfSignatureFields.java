@@ -35,12 +35,21 @@ final class PdfSignatureFields {
      * @param name      the field's fully qualified name
      * @param kind      what the value claims to be
      * @param byteRange the four numbers of its /ByteRange, or null when it has no usable one
-     * @param problem   what makes the value broken, or null when it is well formed
+     * @param problem   what makes the value broken, or null when it looks well formed
+     * @param contents  the signature value (/Contents), or null
      */
-    record Field(String name, Kind kind, List<Long> byteRange, Remark problem) {
+    record Field(String name, Kind kind, List<Long> byteRange, Remark problem, byte[] contents) {
 
         Field {
             byteRange = byteRange == null ? null : List.copyOf(byteRange);
+        }
+
+        /**
+         * What is wrong with a value DSS did not read: its own problem, or that it is no CMS value. Only
+         * then is the value decoded: DSS has decoded the others (a tenth of a small verification).
+         */
+        Remark problemUnread() {
+            return problem != null || contents != null && isCms(contents) ? problem : Remark.of("pdf.broken.contents.notCms", name);
         }
 
         /** Whether DSS's byte range for a signature or timestamp is this field's. */
@@ -75,12 +84,13 @@ final class PdfSignatureFields {
             if (value instanceof COSDictionary signature) {
                 read = check(field.name(), signature, file, length);
             } else if (value != null && !(value instanceof COSNull)) {
-                read = new Field(field.name(), Kind.SIGNATURE, null, Remark.of("pdf.broken.value", field.name()));
+                read = new Field(field.name(), Kind.SIGNATURE, null, Remark.of("pdf.broken.value", field.name()), null);
             } else {
-                read = duplicated.contains(field.name()) ? new Field(field.name(), Kind.SIGNATURE, null, null) : null;
+                read = duplicated.contains(field.name()) ? new Field(field.name(), Kind.SIGNATURE, null, null, null) : null;
             }
             if (read != null && duplicated.contains(field.name())) {
-                read = new Field(read.name(), read.kind(), read.byteRange(), Remark.of("pdf.broken.duplicateName", field.name()));
+                read = new Field(read.name(), read.kind(), read.byteRange(), Remark.of("pdf.broken.duplicateName", field.name()),
+                        read.contents());
             }
             if (read != null) {
                 fields.add(read);
@@ -95,20 +105,17 @@ final class PdfSignatureFields {
                 || DOC_TIME_STAMP.equals(signature.getCOSName(COSName.TYPE)) ? Kind.DOCUMENT_TIMESTAMP : Kind.SIGNATURE;
         long[] range = byteRange(signature.getDictionaryObject(BYTE_RANGE), length);
         if (range == null) {
-            return new Field(name, kind, null, Remark.of("pdf.broken.byteRange", name));
+            return new Field(name, kind, null, Remark.of("pdf.broken.byteRange", name), null);
         }
         List<Long> numbers = List.of(range[0], range[1], range[2], range[3]);
         if (!(signature.getDictionaryObject(COSName.CONTENTS) instanceof COSString contents)
                 || contents.getBytes().length == 0) {
-            return new Field(name, kind, numbers, Remark.of("pdf.broken.contents.missing", name));
+            return new Field(name, kind, numbers, Remark.of("pdf.broken.contents.missing", name), null);
         }
         if (!onlySignatureValueLeftOut(file, range[1], range[2])) {
-            return new Field(name, kind, numbers, Remark.of("pdf.broken.gap", name));
+            return new Field(name, kind, numbers, Remark.of("pdf.broken.gap", name), null);
         }
-        if (!isCms(contents.getBytes())) {
-            return new Field(name, kind, numbers, Remark.of("pdf.broken.contents.notCms", name));
-        }
-        return new Field(name, kind, numbers, null);
+        return new Field(name, kind, numbers, null, contents.getBytes());
     }
 
     /** Four non-negative integers: from the start of the file, a gap, then up to at most the end of the file. */

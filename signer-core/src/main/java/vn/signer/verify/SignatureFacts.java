@@ -275,7 +275,7 @@ final class SignatureFacts {
         });
         return pdf.fields().stream()
                 .filter(f -> known.stream().noneMatch(f::hasRange))
-                .map(f -> fieldReport(f, Verdict.INVALID, (f.problem() != null ? f.problem()
+                .map(f -> fieldReport(f, Verdict.INVALID, (f.problemUnread() != null ? f.problemUnread()
                         : Remark.of("pdf.broken.unreadable", f.name())).in(texts), texts))
                 .toList();
     }
@@ -286,7 +286,7 @@ final class SignatureFacts {
      */
     static List<SignatureReport> unprocessablePdf(PdfFacts pdf, String why, Texts texts) {
         return pdf.fields().stream()
-                .map(f -> f.problem() != null ? fieldReport(f, Verdict.INVALID, f.problem().in(texts), texts)
+                .map(f -> f.problemUnread() != null ? fieldReport(f, Verdict.INVALID, f.problemUnread().in(texts), texts)
                         : fieldReport(f, Verdict.INDETERMINATE, texts.get("pdf.unprocessable", f.name(), why), texts))
                 .toList();
     }
