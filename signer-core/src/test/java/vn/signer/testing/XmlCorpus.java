@@ -34,7 +34,8 @@ public final class XmlCorpus {
 
     private static final String HOSO = "<HoSo xmlns=\"urn:signer:test:hoso\" Id=\"hoso\"><NguoiNop>Nguyễn Văn Hùng</NguoiNop>"
             + "<Email>hung@example.vn.attacker.example</Email><SoTien>1000000</SoTien></HoSo>";
-    private static final String INVOICE = "<HDon><DLHDon Id=\"data\"><TTChung><PBan>2.0.1</PBan><THDon>Hóa đơn giá trị gia tăng</THDon>"
+    /** An e-invoice before anyone signed it: the data DLHDon (Id "data") and the empty DSCKS/NBan|NMua|CQT. */
+    public static final String INVOICE = "<HDon><DLHDon Id=\"data\"><TTChung><PBan>2.0.1</PBan><THDon>Hóa đơn giá trị gia tăng</THDon>"
             + "<KHMSHDon>1</KHMSHDon><KHHDon>C26TAA</KHHDon><SHDon>123</SHDon><NLap>2026-12-02</NLap></TTChung>"
             + "<NDHDon><NBan><Ten>Công ty TNHH Sông Lam</Ten><MST>0100000001</MST></NBan>"
             + "<NMua><Ten>Công ty Cổ phần Hồng Lĩnh</Ten><MST>0100000002</MST></NMua>"
@@ -135,6 +136,9 @@ public final class XmlCorpus {
         XmlDsig.eInvoice(XmlDsig.first(XmlDsig.first(byObject, "DSCKS"), "NBan"), XmlDsig.first(byObject, "DLHDon"), seller,
                 "seller", local(Instant.now()), true);
         cases.add(valid("e-invoice-signs-property-object", XmlDsig.bytes(byObject)));
+        // Some systems write names as one CDATA section: one text node, which every reader sees whole.
+        cases.add(valid("e-invoice-name-as-cdata", replace(XmlDsig.bytes(invoice(false)),
+                "<Ten>Công ty Cổ phần Hồng Lĩnh</Ten>", "<Ten><![CDATA[Công ty Cổ phần Hồng Lĩnh]]></Ten>")));
 
         // The seller's certificate was issued a day ago: DSS checks the claimed time against its validity as for XAdES.
         cases.add(labelled("claimed time", "e-invoice-signed-before-certificate",
@@ -236,6 +240,34 @@ public final class XmlCorpus {
             XmlDsig.first(XmlDsig.first(invoice, "Signature"), "SignatureProperties").appendChild(property);
         }));
 
+        // Unsigned lookalikes in an extra Object of the signature, the signature moved first so they come
+        // first in document order (nothing signs the order of HDon's children or of the hồ sơ's).
+        Document objectInvoice = invoice(false);
+        Element dscks = XmlDsig.first(objectInvoice, "DSCKS");
+        objectInvoice.getDocumentElement().insertBefore(dscks, objectInvoice.getDocumentElement().getFirstChild());
+        Element total = objectInvoice.createElementNS(null, "TToan");
+        total.appendChild(objectInvoice.createElementNS(null, "TgTTTBSo")).setTextContent("9900000");
+        XmlDsig.first(dscks, "Signature").appendChild(objectInvoice.createElementNS(XmlDsig.DS, "Object")).appendChild(total);
+        cases.add(labelled("unsigned content in a signature", "e-invoice-lookalike-in-unsigned-object", XmlDsig.bytes(objectInvoice), Verdict.INVALID));
+        Document objectWhole = XmlDsig.parse(HOSO);
+        Element wholeSignature = XmlDsig.santuario(objectWhole.getDocumentElement(), seller, XmlDsig.RSA_SHA256,
+                List.of(XmlDsig.Ref.enveloped("")));
+        objectWhole.getDocumentElement().insertBefore(wholeSignature, objectWhole.getDocumentElement().getFirstChild());
+        wholeSignature.appendChild(objectWhole.createElementNS(XmlDsig.DS, "ds:Object"))
+                .appendChild(objectWhole.createElementNS("urn:signer:test:hoso", "SoTien")).setTextContent("9000000");
+        cases.add(labelled("unsigned content in a signature", "whole-document-lookalike-in-unsigned-object", XmlDsig.bytes(objectWhole),
+                Verdict.INVALID));
+        Document propertyInvoice = invoice(false);
+        Element lookalike = propertyInvoice.createElementNS(XmlDsig.DS, "SignatureProperty");
+        lookalike.appendChild(propertyInvoice.createElementNS(null, "TgTTTBSo")).setTextContent("9900000");
+        XmlDsig.first(propertyInvoice, "SignatureProperties").appendChild(lookalike);
+        cases.add(labelled("unsigned content in a signature", "e-invoice-lookalike-in-unsigned-signature-property",
+                XmlDsig.bytes(propertyInvoice), Verdict.INVALID));
+        Document keyInfoInvoice = invoice(false);
+        XmlDsig.first(keyInfoInvoice, "X509Data").appendChild(keyInfoInvoice.createElementNS(null, "TgTTTBSo"))
+                .setTextContent("9900000");
+        cases.add(labelled("unsigned content in a signature", "e-invoice-lookalike-in-key-info", XmlDsig.bytes(keyInfoInvoice), Verdict.INVALID));
+
         // The same signature twice: each now covers the other's copy, and DSS sees a duplicated signature.
         Document copied = rootById();
         Element note = copied.createElementNS("urn:signer:test:hoso", "BanSao");
@@ -312,6 +344,9 @@ public final class XmlCorpus {
         name.getFirstChild().setTextContent("Công ty Cổ phần ");
         name.appendChild(commentInvoice.createTextNode("Hồng Lĩnh"));
         cases.add(labelled("comment injection", "comment-splits-invoice-buyer", XmlDsig.bytes(commentInvoice), Verdict.INVALID));
+        // C14N turns CDATA into plain text, so the digest matches; a first-text-node reader sees "1".
+        cases.add(labelled("CDATA injection", "cdata-splits-invoice-total", replace(XmlDsig.bytes(invoice(false)),
+                "<TgTTTBSo>1100000</TgTTTBSo>", "<TgTTTBSo>1<![CDATA[]]>100000</TgTTTBSo>"), Verdict.INVALID));
 
         Document between = rootById();
         Element root = between.getDocumentElement();

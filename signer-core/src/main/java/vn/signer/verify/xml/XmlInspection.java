@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.w3c.dom.CDATASection;
 import org.w3c.dom.Comment;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -32,6 +33,9 @@ public final class XmlInspection {
     private static final Set<String> PROPERTIES = Set.of("SignatureProperties", "SignatureProperty", "QualifyingProperties",
             "SignedProperties");
     private static final Set<String> SIGNATURE_CHILDREN = Set.of("SignedInfo", "SignatureValue", "KeyInfo", "Object");
+    /** The XAdES namespaces (1.1.1 to 1.4.1) all start so. */
+    private static final String XADES = "http://uri.etsi.org/01903/";
+    private static final String DSIG11 = "http://www.w3.org/2009/xmldsig11#";
     /** Under this, a truncated HMAC can be forged (CVE-2009-0217; XMLDSig 1.1 sets the bound at half the output or 80). */
     private static final int MIN_HMAC_BITS = 80;
 
@@ -57,6 +61,11 @@ public final class XmlInspection {
         private final List<Problem> problems = new ArrayList<>();
         private final List<Element> content = new ArrayList<>();
         private final List<Element> properties = new ArrayList<>();
+        /** Every element a reference resolved to, and whether that reference cuts this signature out of it. */
+        private final List<Element> signed = new ArrayList<>();
+        private final List<Element> signedEnveloped = new ArrayList<>();
+        /** False once a reference's coverage cannot be established (XPath, no URI): nothing is then known unsigned. */
+        private boolean established = true;
         private boolean refused;
         private boolean external;
 
@@ -76,7 +85,10 @@ public final class XmlInspection {
                 }
             }
             for (Element element : content) {
-                commentInjection(element);
+                splitText(element);
+            }
+            if (established) {
+                unsignedContent();
             }
             Instant signingTime = signingTime();
             String profile = null;
@@ -143,10 +155,12 @@ public final class XmlInspection {
                 return;
             }
             if (transforms.stream().anyMatch(XPATH::contains)) {
+                established = false;
                 problems.add(new Problem(Verdict.INDETERMINATE, "xml.xpath", List.of()));
                 return;
             }
             if (!reference.hasAttribute("URI")) {
+                established = false;
                 problems.add(new Problem(Verdict.INDETERMINATE, "xml.reference.noUri", List.of()));
                 return;
             }
@@ -164,6 +178,7 @@ public final class XmlInspection {
                 external = true;
                 return;
             }
+            (transforms.contains(ENVELOPED) ? signedEnveloped : signed).add(target);
             classify(target, transforms.contains(ENVELOPED));
         }
 
@@ -244,25 +259,122 @@ public final class XmlInspection {
             return PROPERTIES.contains(target.getLocalName());
         }
 
-        /** A comment between two pieces of signed text: C14N drops it, naive readers stop at it. */
-        private void commentInjection(Element element) {
+        /**
+         * A comment between two pieces of signed text, or a CDATA section beside other text: C14N drops the
+         * comment and turns CDATA into plain text, so the digest is that of the whole text, while a reader
+         * taking the first text node stops at the split. A CDATA section that is all of an element's text is
+         * one node and fine.
+         */
+        private void splitText(Element element) {
             NodeList all = element.getElementsByTagNameNS("*", "*");
             List<Element> elements = new ArrayList<>(List.of(element));
             for (int i = 0; i < all.getLength(); i++) {
                 elements.add((Element) all.item(i));
             }
             for (Element e : elements) {
+                int pieces = 0;
+                boolean cdata = false;
                 for (Node child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
                     if (child instanceof Comment && isText(child.getPreviousSibling()) && isText(child.getNextSibling())) {
                         problems.add(new Problem(Verdict.INVALID, "xml.comment.splits", List.of(e.getLocalName())));
                         return;
                     }
+                    // Even an empty CDATA section is a node of its own: a split.
+                    if (child instanceof CDATASection || isText(child)) {
+                        pieces++;
+                        cdata |= child instanceof CDATASection;
+                    }
+                }
+                if (cdata && pieces > 1) {
+                    problems.add(new Problem(Verdict.INVALID, "xml.cdata.splits", List.of(e.getLocalName())));
+                    return;
                 }
             }
         }
 
         private static boolean isText(Node node) {
             return node instanceof Text text && !text.getData().isBlank();
+        }
+
+        /**
+         * Content of this signature's Objects or KeyInfo that no reference covers: readers looking an element
+         * up by name may find it before the document's own (the signature can be moved first, nothing signs
+         * the order). An Object may hold only what is signed, SignatureProperties whose each
+         * SignatureProperty is signed, and XAdES QualifyingProperties whose SignedProperties are signed and
+         * whose UnsignedProperties hold only XAdES and XMLDSig elements (time-stamps, certificate and
+         * revocation values).
+         */
+        private void unsignedContent() {
+            for (Element object : children(signature, "Object")) {
+                String unsigned = unsigned(object, Set.of("SignatureProperties", "QualifyingProperties"));
+                if (unsigned != null) {
+                    problems.add(new Problem(Verdict.INVALID, "xml.object.unsigned", List.of(unsigned)));
+                    return;
+                }
+            }
+            // KeyInfo may be extended with any element too; unsigned, it holds only XMLDSig's own.
+            Element keyInfo = child(signature, "KeyInfo");
+            String unsigned = keyInfo == null || isSigned(keyInfo) ? null : foreign(keyInfo);
+            if (unsigned != null) {
+                problems.add(new Problem(Verdict.INVALID, "xml.keyInfo.unsigned", List.of(unsigned)));
+            }
+        }
+
+        /**
+         * The name of the first thing in {@code container} that is not signed, where it may hold unsigned only
+         * the elements named in {@code wrappers} (each checked the same way), or null.
+         */
+        private String unsigned(Element container, Set<String> wrappers) {
+            if (isSigned(container)) {
+                return null;
+            }
+            for (Node child = container.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (isText(child)) {
+                    return "#text";
+                }
+                if (!(child instanceof Element e)) {
+                    continue;
+                }
+                String name = e.getLocalName();
+                String found;
+                if (!wrappers.contains(name)) {
+                    found = isSigned(e) ? null : name;
+                } else if (name.equals("SignatureProperties") && DS.equals(e.getNamespaceURI())) {
+                    found = unsigned(e, Set.of());
+                } else if (!isXades(e)) {
+                    found = name;
+                } else if (name.equals("QualifyingProperties")) {
+                    found = unsigned(e, Set.of("UnsignedProperties"));
+                } else {
+                    found = foreign(e);
+                }
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+
+        /** The first element under {@code parent} that is neither XMLDSig (1.0, 1.1) nor XAdES, or null. */
+        private static String foreign(Element parent) {
+            NodeList all = parent.getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element e = (Element) all.item(i);
+                if (!isXades(e) && !DS.equals(e.getNamespaceURI()) && !DSIG11.equals(e.getNamespaceURI())) {
+                    return e.getLocalName();
+                }
+            }
+            return null;
+        }
+
+        private static boolean isXades(Element element) {
+            return element.getNamespaceURI() != null && element.getNamespaceURI().startsWith(XADES);
+        }
+
+        /** Whether a reference covers {@code node} (an enveloped one covers nothing of this signature). */
+        private boolean isSigned(Node node) {
+            return signed.stream().anyMatch(e -> contains(e, node))
+                    || signedEnveloped.stream().anyMatch(e -> contains(e, node) && !contains(signature, node));
         }
 
         private Instant signingTime() {

@@ -60,9 +60,10 @@ class XmlInspectionTest {
 
     @Test
     void theSigningTimePropertyIsReadAsVietnamTimeAndAnUnreadableOneIsSaid() {
-        String time = "<ds:Object><ds:SignatureProperties><ds:SignatureProperty Target=\"#s\"><SigningTime>%s</SigningTime>"
+        String time = "<ds:Object><ds:SignatureProperties><ds:SignatureProperty Id=\"t\" Target=\"#s\"><SigningTime>%s</SigningTime>"
                 + "</ds:SignatureProperty></ds:SignatureProperties></ds:Object></ds:Signature>";
-        String enveloped = signature("", "<ds:Transform Algorithm=\"" + XmlDsig.DS + "enveloped-signature\"/>");
+        String enveloped = signature("", "<ds:Transform Algorithm=\"" + XmlDsig.DS + "enveloped-signature\"/>")
+                .replace("</ds:SignedInfo>", "<ds:Reference URI=\"#t\"/></ds:SignedInfo>");
         XmlFinding read = only("<a>" + enveloped.replace("</ds:Signature>", String.format(time, "2026-12-02T22:15:30")) + "</a>");
         assertEquals(java.time.Instant.parse("2026-12-02T15:15:30Z"), read.signingTime());
         assertEquals(List.of(), read.problems());
@@ -89,5 +90,25 @@ class XmlInspectionTest {
         assertEquals(List.of("xml.reference.unresolved"), keys(only("<a Id=\"x\">" + signature("#y", "") + "</a>")));
         assertEquals(List.of("xml.id.duplicated"),
                 keys(only("<a Id=\"x\"><b id=\"x\"/>" + signature("#x", "") + "</a>")));
+    }
+
+    @Test
+    void anObjectHoldsOnlyWhatIsSignedOrXadesProperties() {
+        String xades = "<xades:QualifyingProperties xmlns:xades=\"http://uri.etsi.org/01903/v1.3.2#\">"
+                + "<xades:SignedProperties Id=\"p\"/><xades:UnsignedProperties><xades:UnsignedSignatureProperties>"
+                + "<xades:SignatureTimeStamp><ds:CanonicalizationMethod/></xades:SignatureTimeStamp>%s"
+                + "</xades:UnsignedSignatureProperties></xades:UnsignedProperties></xades:QualifyingProperties>";
+        String signed = "<a>" + signature("", "<ds:Transform Algorithm=\"" + XmlDsig.DS + "enveloped-signature\"/>")
+                .replace("</ds:SignedInfo>", "<ds:Reference URI=\"#p\"/></ds:SignedInfo>")
+                .replace("</ds:Signature>", "<ds:Object>%s</ds:Object></ds:Signature>") + "</a>";
+        assertEquals(List.of(), only(String.format(signed, String.format(xades, ""))).problems());
+        // Unsigned properties are XAdES's own elements, never another vocabulary's.
+        XmlFinding foreign = only(String.format(signed, String.format(xades, "<SoTien>9000000</SoTien>")));
+        assertEquals(List.of("xml.object.unsigned"), keys(foreign));
+        assertEquals(Verdict.INVALID, foreign.ceiling());
+        // SignedProperties nobody signs (the reference names another element).
+        assertEquals(List.of("xml.object.unsigned"), keys(only(String.format(signed,
+                String.format(xades, "").replace(" Id=\"p\"", "")).replace("<a>", "<a><b Id=\"p\"/>"))));
+        assertEquals(List.of("xml.object.unsigned"), keys(only(String.format(signed, String.format(xades, "") + "9000000"))));
     }
 }
