@@ -52,7 +52,8 @@ record PdfFacts(List<PdfSignatureFields.Field> fields, List<Stretch> stretches, 
 
     /** Reads the structure of {@code document}, {@code length} bytes long, whose signed revisions DSS found at {@code boundaries}. */
     static PdfFacts of(DSSDocument document, long length, List<Boundary> boundaries) {
-        try (RandomAccessRead file = open(document); PDDocument last = Loader.loadPDF(new PdfPrefix(file, length))) {
+        // The whole file is read by PDFBox directly (a prefix view costs a seek per byte the parser reads).
+        try (RandomAccessRead file = open(document); PDDocument last = Loader.loadPDF(open(document))) {
             List<PdfSignatureFields.Field> fields = PdfSignatureFields.read(last, file, length);
             return new PdfFacts(fields, stretches(boundaries, file, last, length), null);
         } catch (FormFields.TooComplex e) {
