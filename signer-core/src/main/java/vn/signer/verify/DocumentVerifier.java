@@ -129,6 +129,9 @@ public final class DocumentVerifier {
                 .forEach(s -> byId.put(s.getId(), facts.report(s)));
         List<SignatureReport> signatures = new ArrayList<>(found.stream().map(s -> byId.get(s.getId())).toList());
         signatures.addAll(facts.brokenPdfSignatures());
+        if (signatures.isEmpty()) {
+            signatures.addAll(SignatureFacts.unreadablePdf(pdf, texts));
+        }
         return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
     }
 

@@ -291,6 +291,16 @@ final class SignatureFacts {
                 .toList();
     }
 
+    /**
+     * The report for a PDF in which DSS found no signature but whose form signer could not read (a field
+     * tree past every real form's size): whether it is signed is not established, which is not "unsigned".
+     */
+    static List<SignatureReport> unreadablePdf(PdfFacts pdf, Texts texts) {
+        return pdf.unreadable() == null ? List.of() : List.of(new SignatureReport("PDF-STRUCTURE", Verdict.INDETERMINATE,
+                List.of(pdf.unreadable().in(texts)), List.of(), null, null, null, List.of(), RevocationReport.NONE,
+                DocumentFormat.PDF.signatureFormat(), null, null, null, false, List.of(), null, null, null, null, null, null));
+    }
+
     private static SignatureReport fieldReport(PdfSignatureFields.Field field, Verdict verdict, String reason, Texts texts) {
         return new SignatureReport("PDF-FIELD-" + field.name(), verdict, List.of(reason), List.of(), null, null, null, List.of(),
                 RevocationReport.NONE, DocumentFormat.PDF.signatureFormat(), null, null, null, false, List.of(), null, null, null,

@@ -1,5 +1,6 @@
 package vn.signer.verify.attack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
@@ -108,7 +109,8 @@ class FormTreeAttackTest {
             fields.clear();
             fields.add(kids.get(0));
         });
-        assertNotEquals(Verdict.VALID, Forge.verify(out).verdict());
+        // Neither DSS nor signer reads a field that deep: not VALID, and not "no signature" either.
+        assertEquals(Verdict.INDETERMINATE, Forge.verify(out).verdict());
     }
 
     /** NeedAppearances=true and the form's default appearance made white: a viewer redraws the signed value invisible. */
