@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -140,12 +139,8 @@ public final class DocumentVerifier {
         List<PdfFacts.Boundary> boundaries = new ArrayList<>();
         reports.getDiagnosticData().getSignatures().forEach(s -> boundaries.add(
                 new PdfFacts.Boundary(SignatureFacts.revisionEnd(s), s.getId())));
-        reports.getDiagnosticData().getTimestampList().forEach(t -> {
-            List<BigInteger> range = t.getPDFRevision() == null ? null : t.getPDFRevision().getSignatureByteRange();
-            if (range != null && range.size() == 4) {
-                boundaries.add(new PdfFacts.Boundary(range.get(2).add(range.get(3)).longValue(), null));
-            }
-        });
+        reports.getDiagnosticData().getTimestampList().stream().filter(t -> t.getPDFRevision() != null).forEach(t ->
+                boundaries.add(new PdfFacts.Boundary(SignatureFacts.rangeEnd(t.getPDFRevision().getSignatureByteRange()), null)));
         return boundaries;
     }
 

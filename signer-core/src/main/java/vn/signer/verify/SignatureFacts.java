@@ -318,9 +318,13 @@ final class SignatureFacts {
                 ? field : field + " (" + signature.getSigningCertificate().getCommonName() + ")";
     }
 
-    /** Where the revision a signature signs ends: the end of its byte range's second part, or 0. */
+    /** Where the revision a signature signs ends. */
     static long revisionEnd(SignatureWrapper signature) {
-        List<BigInteger> range = signature.getSignatureByteRange();
+        return rangeEnd(signature.getSignatureByteRange());
+    }
+
+    /** Where the revision a byte range signs ends: the end of its second part, or 0 when it is not four numbers. */
+    static long rangeEnd(List<BigInteger> range) {
         return range == null || range.size() != 4 ? 0 : range.get(2).add(range.get(3)).longValue();
     }
 
@@ -353,7 +357,7 @@ final class SignatureFacts {
         if (range == null || range.size() != 4) {
             return false;
         }
-        return range.get(0).signum() == 0 && range.get(2).add(range.get(3)).longValue() == fileLength;
+        return range.get(0).signum() == 0 && rangeEnd(range) == fileLength;
     }
 
     private static String trustAnchor(SignatureWrapper signature) {

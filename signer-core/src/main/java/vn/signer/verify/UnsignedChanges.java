@@ -74,13 +74,17 @@ final class UnsignedChanges {
     private final PDDocument after;
     private final CosComparison compare;
     private final SignedContentArea signedContent;
+    private final Map<String, FormFields.Field> fieldsBefore;
+    private final Map<String, FormFields.Field> fieldsAfter;
     private final List<Change> changes = new ArrayList<>();
 
-    private UnsignedChanges(PDDocument before, PDDocument after) {
+    private UnsignedChanges(PDDocument before, PDDocument after) throws FormFields.TooComplex {
         this.before = before;
         this.after = after;
         this.compare = new CosComparison(before, after, OBJECT_BUDGET, BYTE_BUDGET);
         this.signedContent = new SignedContentArea(before);
+        this.fieldsBefore = FormFields.of(before);
+        this.fieldsAfter = FormFields.of(after);
     }
 
     /**
@@ -118,7 +122,7 @@ final class UnsignedChanges {
         }
     }
 
-    private void pages() throws CosComparison.Exhausted, FormFields.TooComplex, IOException {
+    private void pages() throws CosComparison.Exhausted, IOException {
         int count = before.getNumberOfPages();
         if (after.getNumberOfPages() != count) {
             changes.add(new Change("PAGE_CONTENT", Remark.of("pdf.unsigned.pageCount", count, after.getNumberOfPages()), false));
@@ -200,12 +204,10 @@ final class UnsignedChanges {
     }
 
     /** Fields whose value changed: an empty one filled is allowed (its widgets may redraw), a value replaced is not. */
-    private Set<COSObjectKey> filledWidgets() throws CosComparison.Exhausted, FormFields.TooComplex, IOException {
-        Map<String, FormFields.Field> was = FormFields.of(before);
-        Map<String, FormFields.Field> is = FormFields.of(after);
+    private Set<COSObjectKey> filledWidgets() throws CosComparison.Exhausted, IOException {
         Set<COSObjectKey> widgets = new HashSet<>();
-        for (FormFields.Field field : is.values()) {
-            FormFields.Field old = was.get(field.name());
+        for (FormFields.Field field : fieldsAfter.values()) {
+            FormFields.Field old = fieldsBefore.get(field.name());
             if (old == null || COSName.SIG.equals(field.type())) {
                 continue;
             }
@@ -217,14 +219,19 @@ final class UnsignedChanges {
             if (isEmpty(oldValue)) {
                 // A field placed over signed text before signing, then filled with an opaque box, hides it:
                 // the shadow attacks' form variant. Fill-in boxes lie on blank paper or a dotted line.
-                Set<COSObjectKey> filled = new HashSet<>();
-                widgetsOf(field.dictionary(), filled);
                 String over = widgetOverSignedContent(old.dictionary());
                 if (over != null) {
                     changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filledOver", field.name(), over), false, field.name()));
                 } else {
                     changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.filled", field.name()), true, field.name()));
-                    widgets.addAll(filled);
+                    widgetKids(field.dictionary()).forEach(w -> {
+                        if (w instanceof COSObject ref) {
+                            widgets.add(ref.getKey());
+                        }
+                    });
+                    if (field.dictionary().getKey() != null) {
+                        widgets.add(field.dictionary().getKey());
+                    }
                 }
             } else {
                 changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.valueReplaced", field.name()), false));
@@ -235,14 +242,7 @@ final class UnsignedChanges {
 
     /** The page of a field's widget in the signed revision when it lies over signed page content, else null. */
     private String widgetOverSignedContent(COSDictionary field) throws IOException {
-        List<COSDictionary> widgets = new ArrayList<>();
-        if (field.getDictionaryObject(COSName.KIDS) instanceof COSArray kids) {
-            for (int i = 0; i < kids.size(); i++) {
-                if (kids.getObject(i) instanceof COSDictionary kid && kid.getItem(COSName.T) == null) {
-                    widgets.add(kid);
-                }
-            }
-        }
+        List<COSDictionary> widgets = new ArrayList<>(widgetKids(field).stream().map(UnsignedChanges::dictionary).toList());
         if (field.getItem(COSName.RECT) != null) {
             widgets.add(field);
         }
@@ -259,11 +259,9 @@ final class UnsignedChanges {
         return null;
     }
 
-    private void fields() throws CosComparison.Exhausted, FormFields.TooComplex {
-        Map<String, FormFields.Field> was = FormFields.of(before);
-        Map<String, FormFields.Field> is = FormFields.of(after);
-        for (FormFields.Field old : was.values()) {
-            FormFields.Field now = is.get(old.name());
+    private void fields() throws CosComparison.Exhausted {
+        for (FormFields.Field old : fieldsBefore.values()) {
+            FormFields.Field now = fieldsAfter.get(old.name());
             if (now == null) {
                 changes.add(new Change("FORM_FIELD", Remark.of("pdf.unsigned.fieldRemoved", old.name()), false));
                 continue;
@@ -278,18 +276,17 @@ final class UnsignedChanges {
         }
     }
 
-    private static void widgetsOf(COSDictionary field, Set<COSObjectKey> widgets) {
+    /** A field's kids that have no name of their own: its widgets, beside the field itself (a field and its widget may be one). */
+    private static List<COSBase> widgetKids(COSDictionary field) {
+        List<COSBase> widgets = new ArrayList<>();
         if (field.getDictionaryObject(COSName.KIDS) instanceof COSArray kids) {
             for (int i = 0; i < kids.size(); i++) {
-                if (kids.get(i) instanceof COSObject ref && ref.getObject() instanceof COSDictionary kid
-                        && kid.getItem(COSName.T) == null) {
-                    widgets.add(ref.getKey());
+                if (kids.getObject(i) instanceof COSDictionary kid && kid.getItem(COSName.T) == null) {
+                    widgets.add(kids.get(i));
                 }
             }
         }
-        if (field.getKey() != null) {
-            widgets.add(field.getKey());
-        }
+        return widgets;
     }
 
     private static boolean isEmpty(COSBase value) {
