@@ -76,7 +76,9 @@ final class CommandLineFactory {
      */
     private static int usageError(CommandLine.ParameterException exception, Terminal terminal, Locale locale) {
         String message = exception.getMessage();
-        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        if (exception.getCause() instanceof OptionValues.Refused refused && exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            message = option.longestName() + ": " + refused.text(locale);
+        } else if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
                     .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
             message = options.isEmpty() ? "unexpected arguments" : "unknown option " + String.join(", ", options);

@@ -8,10 +8,10 @@ final class KeyChoiceOptions {
     @Option(names = "--key", paramLabel = "LABEL", description = "The key with this label (PKCS#11 CKA_LABEL, PKCS#12 alias).")
     String label;
 
-    @Option(names = "--key-id", paramLabel = "HEX", description = "The key with this PKCS#11 CKA_ID.")
+    @Option(names = "--key-id", paramLabel = "HEX", converter = OptionValues.KeyId.class, description = "The key with this PKCS#11 CKA_ID.")
     String id;
 
-    @Option(names = "--cert-sha256", paramLabel = "HEX", description = "The key whose certificate has this SHA-256 fingerprint.")
+    @Option(names = "--cert-sha256", paramLabel = "HEX", converter = OptionValues.CertificateSha256.class, description = "The key whose certificate has this SHA-256 fingerprint.")
     String certSha256;
 
     static KeySelector selector(KeyChoiceOptions choice) {

@@ -23,7 +23,7 @@ final class KeySourceOptions {
     @ArgGroup(exclusive = true)
     Pin pin;
 
-    @Option(names = "--token-parallel", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--token-parallel", paramLabel = "N", defaultValue = "1", converter = OptionValues.Parallel.class,
             description = "Signatures given to the PKCS#11 device at once: 1 for a USB token (default), more for an HSM.")
     int tokenParallel;
 
@@ -37,7 +37,7 @@ final class KeySourceOptions {
     }
 
     static final class Token {
-        @Option(names = "--slot", paramLabel = "N", description = "The token at this position (0-based), as 'signer keys' lists.")
+        @Option(names = "--slot", paramLabel = "N", converter = OptionValues.SlotIndex.class, description = "The token at this position (0-based), as 'signer keys' lists.")
         Integer slot;
 
         @Option(names = "--token-label", paramLabel = "LABEL", description = "The token with this label.")

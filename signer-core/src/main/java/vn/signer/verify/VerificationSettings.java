@@ -10,7 +10,8 @@ import vn.signer.net.NetworkPolicy;
 /**
  * What a verification may rely on: the roots it trusts, extra intermediate certificates for
  * documents that embed only the signer's certificate, CRL files, and whether it may go online
- * (AIA, CRL distribution points, OCSP). Immutable; built with {@link #builder()}.
+ * (AIA, CRL distribution points, OCSP). Immutable; built with {@link #builder()}, offline unless the caller
+ * says {@code offline(false)}: a document must not make the library fetch what nobody configured.
  *
  * @param trustAnchors      certificates trusted as roots; with none, no chain can be trusted
  * @param intermediates     certificates that may complete a chain, not trusted by themselves
@@ -36,13 +37,13 @@ public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509
         return new Builder();
     }
 
-    /** Builds {@link VerificationSettings}; everything is optional. */
+    /** Builds {@link VerificationSettings}; everything is optional, and it stays offline unless told otherwise. */
     public static final class Builder {
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
         private final List<X509Certificate> intermediates = new ArrayList<>();
         private final List<Path> crlFiles = new ArrayList<>();
         private final List<Path> detachedContents = new ArrayList<>();
-        private boolean offline;
+        private boolean offline = true;
         private NetworkPolicy network = NetworkPolicy.PUBLIC_ONLY;
 
         private Builder() {
@@ -68,12 +69,13 @@ public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509
             return this;
         }
 
+        /** {@code false} lets the verification fetch what {@link #network(NetworkPolicy)} allows; {@code true} by default. */
         public Builder offline(boolean offline) {
             this.offline = offline;
             return this;
         }
 
-        /** What may be fetched when online; {@link NetworkPolicy#PUBLIC_ONLY} unless set. */
+        /** What may be fetched once {@code offline(false)} is set; {@link NetworkPolicy#PUBLIC_ONLY} unless set. */
         public Builder network(NetworkPolicy policy) {
             this.network = Objects.requireNonNull(policy, "policy");
             return this;

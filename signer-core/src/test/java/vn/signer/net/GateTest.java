@@ -65,11 +65,20 @@ class GateTest {
     }
 
     @Test
+    void settingsThatDoNotSayOnlineFetchNothingEvenWhereTheNetworkPolicyWouldAllowIt() {
+        TestPki pki = TestPki.create("gate-default", canary.url());
+        SignatureReport signature = verify(signedBy(pki.signer("Người Ký", "Sở TEST").issue()),
+                VerificationSettings.builder().trust(List.of(pki.root())).network(PkiServices.LOOPBACK).build());
+        assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
+        assertEquals(0, canary.requests());
+    }
+
+    @Test
     void publicAddressesOnlyRefusesLoopbackByAddressAndByName() {
         for (String host : List.of("127.0.0.1", "localhost")) {
             TestPki pki = TestPki.create("gate-" + host, canary.url().replace("127.0.0.1", host));
             SignatureReport signature = verify(signedBy(pki.signer("Người Ký", "Sở TEST").issue()),
-                    VerificationSettings.builder().trust(List.of(pki.root())).network(NetworkPolicy.PUBLIC_ONLY).build());
+                    VerificationSettings.builder().trust(List.of(pki.root())).network(NetworkPolicy.PUBLIC_ONLY).offline(false).build());
             assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
             assertEquals(0, canary.requests(), host);
         }
@@ -86,12 +95,12 @@ class GateTest {
         Path signed = signedBy(pki.signer("Người Ký", "Sở TEST").issue());
         assertTimeoutPreemptively(QUICKLY, () -> {
             SignatureReport chainless = verify(signed, VerificationSettings.builder().trust(List.of(pki.root()))
-                    .network(PkiServices.LOOPBACK).build());
+                    .network(PkiServices.LOOPBACK).offline(false).build());
             assertEquals(Verdict.INDETERMINATE, chainless.verdict(), chainless.toString());
             int afterAia = canary.requests();
             assertTrue(afterAia > 0, "the CA certificate was asked for");
             SignatureReport noRevocation = verify(signed, VerificationSettings.builder().trust(List.of(pki.root()))
-                    .intermediates(List.of(pki.issuingCa())).network(PkiServices.LOOPBACK).build());
+                    .intermediates(List.of(pki.issuingCa())).network(PkiServices.LOOPBACK).offline(false).build());
             assertEquals(Verdict.INDETERMINATE, noRevocation.verdict(), noRevocation.toString());
             assertTrue(noRevocation.reasons().stream().anyMatch(r -> r.contains("revocation")), noRevocation.reasons().toString());
             assertTrue(canary.requests() > afterAia, "the CRL and the OCSP responder were asked");
@@ -122,7 +131,7 @@ class GateTest {
             for (boolean intermediates : new boolean[] {false, true}) {
                 VerificationSettings settings = VerificationSettings.builder().trust(List.of(pki.root()))
                         .intermediates(intermediates ? List.of(pki.issuingCa()) : List.of())
-                        .network(PkiServices.LOOPBACK).build();
+                        .network(PkiServices.LOOPBACK).offline(false).build();
                 SignatureReport signature = assertTimeoutPreemptively(QUICKLY, () -> verify(signed, settings));
                 assertEquals(Verdict.INDETERMINATE, signature.verdict(), prefix + ": " + signature);
             }
@@ -172,7 +181,7 @@ class GateTest {
         int cap = 10;
         DocumentVerifier verifier = DocumentVerifier.create(VerificationSettings.builder()
                 .trust(List.of(TestPki.create("elsewhere").root()))
-                .network(new NetworkPolicy(Set.of(), true, cap, NetworkPolicy.DEFAULT_MAX_TIME)).build());
+                .network(new NetworkPolicy(Set.of(), true, cap, NetworkPolicy.DEFAULT_MAX_TIME)).offline(false).build());
         SignatureReport signature = only(verifier.verify(signed));
         assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
         assertEquals(cap, canary.requests(), "the cap, and not the end of the chain, stopped the fetching");
@@ -190,7 +199,7 @@ class GateTest {
         }
         Path signed = signedBy(chain.get(chain.size() - 1));
         VerificationSettings settings = VerificationSettings.builder().trust(List.of(TestPki.create("elsewhere").root()))
-                .network(new NetworkPolicy(Set.of(), true, 50, Duration.ofSeconds(2))).build();
+                .network(new NetworkPolicy(Set.of(), true, 50, Duration.ofSeconds(2))).offline(false).build();
         SignatureReport signature = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> verify(signed, settings));
         assertEquals(Verdict.INDETERMINATE, signature.verdict(), signature.toString());
         assertTrue(canary.requests() >= 2 && canary.requests() <= 5, "requests: " + canary.requests());

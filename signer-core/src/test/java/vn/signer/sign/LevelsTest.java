@@ -55,7 +55,7 @@ class LevelsTest {
     }
 
     private static VerificationSettings trust() {
-        return VerificationSettings.builder().trust(List.of(services.pki().root())).network(PkiServices.LOOPBACK).build();
+        return VerificationSettings.builder().trust(List.of(services.pki().root())).network(PkiServices.LOOPBACK).offline(false).build();
     }
 
     private static SignOutcome sign(KeySource source, KeySelector selector, Level level, VerificationSettings trust, Path input) {
@@ -116,7 +116,7 @@ class LevelsTest {
     void tokenKeyWithRevocationFromCrlFiles(Level level) {
         List<java.security.cert.X509Certificate> roots = new ArrayList<>(List.of(DemoPki.root(), services.pki().root()));
         VerificationSettings trust = VerificationSettings.builder().trust(roots).intermediates(List.of(DemoPki.issuingCa()))
-                .crlFiles(DemoPki.crls()).network(PkiServices.LOOPBACK).build();
+                .crlFiles(DemoPki.crls()).network(PkiServices.LOOPBACK).offline(false).build();
         // Verified later, elsewhere: only the roots, no CRL files, no network; the documents carry the rest.
         VerificationSettings offline = VerificationSettings.builder().trust(roots).offline(true).build();
         try (KeySource token = DemoPki.openToken()) {

@@ -52,7 +52,7 @@ class LongTermTest {
     }
 
     private static VerificationSettings trust() {
-        return VerificationSettings.builder().trust(List.of(services.pki().root())).network(PkiServices.LOOPBACK).build();
+        return VerificationSettings.builder().trust(List.of(services.pki().root())).network(PkiServices.LOOPBACK).offline(false).build();
     }
 
     private static TimestampAuthorities tsa(String... urls) {
@@ -85,7 +85,7 @@ class LongTermTest {
         Path p12 = signer.writePkcs12(dir.resolve("many.p12"), "k", "pw".toCharArray());
         // Four requests per operation: enough for one LT signature, far too few for six in a row.
         VerificationSettings fewRequests = VerificationSettings.builder().trust(List.of(services.pki().root()))
-                .network(new NetworkPolicy(Set.of(), true, 4, NetworkPolicy.DEFAULT_MAX_TIME)).build();
+                .network(new NetworkPolicy(Set.of(), true, 4, NetworkPolicy.DEFAULT_MAX_TIME)).offline(false).build();
         int before = services.hits("/ocsp");
         try (Pkcs12KeySource source = Pkcs12KeySource.open(p12, r -> "pw".toCharArray())) {
             DocumentSigner documentSigner = DocumentSigner.create(source.key(KeySelector.only()),

@@ -49,7 +49,7 @@ class PreflightTest {
     }
 
     private static VerificationSettings trusting(TestPki pki) {
-        return VerificationSettings.builder().trust(List.of(pki.root())).network(PkiServices.LOOPBACK).build();
+        return VerificationSettings.builder().trust(List.of(pki.root())).network(PkiServices.LOOPBACK).offline(false).build();
     }
 
     private PreflightReport check(TestPki.Entity entity, Level level, SigningServices signingServices) {
@@ -93,7 +93,7 @@ class PreflightTest {
     void namesTheMissingTrustAnchorAndTheBrokenChainLink() {
         TestPki.Entity signer = services.pki().signer("Untrusted", "TEST").issue();
         assertTrue(problems(check(signer, Level.LT, new SigningServices(tsa(services.tsaUrl()),
-                VerificationSettings.builder().build()))).contains("--trust"));
+                VerificationSettings.builder().offline(false).build()))).contains("--trust"));
         TestPki other = TestPki.create("other");
         String chain = problems(check(signer, Level.LT, new SigningServices(tsa(services.tsaUrl()), trusting(other))));
         assertTrue(chain.contains("not a trust anchor") && chain.contains("Test Root CA preflight"), chain);
@@ -108,14 +108,14 @@ class PreflightTest {
 
         // The demo certificates point at http://127.0.0.1:18080, where nothing listens.
         try (var officer = DemoPki.openP12(DemoPki.officerP12())) {
-            VerificationSettings demo = VerificationSettings.builder().trust(List.of(DemoPki.root())).network(PkiServices.LOOPBACK).build();
+            VerificationSettings demo = VerificationSettings.builder().trust(List.of(DemoPki.root())).network(PkiServices.LOOPBACK).offline(false).build();
             PreflightReport report = Preflight.check(officer.key(KeySelector.only()), Level.LT,
                     new SigningServices(tsa(services.tsaUrl()), demo));
             String unreachable = problems(report);
             assertTrue(unreachable.contains("127.0.0.1:18080/crl/issuing-ca.crl") && unreachable.contains("answered"), unreachable);
             // With the CRL files at hand, the same level is reachable.
             VerificationSettings withCrls = VerificationSettings.builder().trust(List.of(DemoPki.root()))
-                    .crlFiles(DemoPki.crls()).network(PkiServices.LOOPBACK).build();
+                    .crlFiles(DemoPki.crls()).network(PkiServices.LOOPBACK).offline(false).build();
             assertTrue(Preflight.check(officer.key(KeySelector.only()), Level.LT,
                     new SigningServices(tsa(services.tsaUrl()), withCrls)).reachable());
         }

@@ -3,6 +3,8 @@ package vn.signer.server.config;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import vn.signer.keys.KeySelector;
 import vn.signer.sign.Level;
 
 /**
@@ -52,6 +54,7 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
     public record Pkcs11(String module, String tokenLabel, String tokenSerial, Integer slotIndex) {
         public Pkcs11 {
             ServerConfig.require(module != null, "pkcs11.module: give the PKCS#11 library");
+            ServerConfig.require(slotIndex == null || slotIndex >= 0, "pkcs11.slotIndex: give a position from 0, not " + slotIndex);
         }
     }
 
@@ -61,5 +64,21 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
      * @param certificateSha256 SHA-256 of the key's certificate, in hex
      */
     public record KeyChoice(String label, String id, String certificateSha256) {
+        /** Checked here with core's own rules, so that a mistyped id is a configuration error, not a failed start. */
+        public KeyChoice {
+            ServerConfig.require(id == null || accepted(() -> KeySelector.id(id)),
+                    "key.id: '" + id + "' is not hexadecimal; give the key's CKA_ID as 'signer keys' lists it");
+            ServerConfig.require(certificateSha256 == null || accepted(() -> KeySelector.certificateSha256(certificateSha256)),
+                    "key.certificateSha256: '" + certificateSha256 + "' is not 64 hexadecimal digits");
+        }
+
+        private static boolean accepted(Supplier<KeySelector> selector) {
+            try {
+                selector.get();
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
     }
 }
