@@ -10,7 +10,7 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 import vn.signer.files.AtomicOutput;
-import vn.signer.verify.CertificateVerifiers;
+import vn.signer.dss.CertificateVerifiers;
 
 /**
  * Raises the signatures of signed documents to LT or LTA without touching them: adds the missing

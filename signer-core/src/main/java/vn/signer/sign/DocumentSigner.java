@@ -20,7 +20,7 @@ import vn.signer.certs.Chains;
 import vn.signer.document.DocumentFormat;
 import vn.signer.dss.DssDocuments;
 import vn.signer.keys.SigningKey;
-import vn.signer.verify.CertificateVerifiers;
+import vn.signer.dss.CertificateVerifiers;
 import vn.signer.verify.VerificationSettings;
 
 /**

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import vn.signer.document.DocumentFormat;
-import vn.signer.verify.CertificateVerifiers;
+import vn.signer.dss.CertificateVerifiers;
 import vn.signer.verify.VerificationSettings;
 
 /**

@@ -24,11 +24,14 @@ import org.w3c.dom.Document;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.dss.DssDocuments;
+import vn.signer.dss.RevisionDifferences;
 import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
 import vn.signer.verify.xml.XmlFinding;
 import vn.signer.verify.xml.XmlInspection;
+import vn.signer.dss.DefaultPolicy;
+import vn.signer.dss.CertificateVerifiers;
 
 /**
  * Verifies every signature in a PDF or XML document against configured trust anchors (no EU trusted
@@ -97,7 +100,8 @@ public final class DocumentVerifier {
             return new VerificationReport(name, format.name(), VerificationReport.of(refused), refused, now);
         }
         DSSDocument document = read.get();
-        RevisionDifferences differences = new RevisionDifferences();
+        PageChanges pages = new PageChanges();
+        RevisionDifferences differences = new RevisionDifferences(pages::differing);
         Reports reports;
         try {
             reports = ServiceLookups.run(() -> validate(document, differences));
@@ -121,7 +125,7 @@ public final class DocumentVerifier {
         }
         List<SignatureWrapper> found = reports.getDiagnosticData().getSignatures();
         PdfFacts pdf = PdfFacts.of(document, length, boundaries(reports));
-        SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, differences.uncomparedPages(), texts);
+        SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, pages.uncomparedPages(), texts);
         // The last revision's signature first: an earlier one's verdict depends on the later ones'.
         Map<String, SignatureReport> byId = new HashMap<>();
         found.stream().sorted(Comparator.comparingLong(SignatureFacts::revisionEnd).reversed())

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import vn.signer.dss.DefaultPolicy;
 
 /**
  * DSS's default policy for plain XMLDSig signatures (xmlsec1, Santuario, .NET SignedXml, e-invoices),

@@ -6,6 +6,7 @@ import eu.europa.esig.dss.enumerations.Context;
 import eu.europa.esig.dss.enumerations.Level;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import org.junit.jupiter.api.Test;
+import vn.signer.dss.DefaultPolicy;
 
 /** The XMLDSig policy relaxes exactly what a signature without XAdES properties cannot have. */
 class XmlDsigPolicyTest {

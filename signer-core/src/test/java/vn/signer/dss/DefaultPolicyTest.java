@@ -1,4 +1,4 @@
-package vn.signer.verify;
+package vn.signer.dss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

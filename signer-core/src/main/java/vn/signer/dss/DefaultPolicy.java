@@ -1,4 +1,4 @@
-package vn.signer.verify;
+package vn.signer.dss;
 
 import eu.europa.esig.dss.enumerations.Context;
 import eu.europa.esig.dss.enumerations.SubContext;
@@ -14,7 +14,7 @@ import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
  * the same every time, so each (context, sub-context) gets one suite, evaluated here before any
  * thread sees it (DSS fills a suite's tables lazily without locking) and only read afterwards.
  */
-final class DefaultPolicy {
+public final class DefaultPolicy {
     private static final Context[] DOCUMENT_CONTEXTS = {
             Context.SIGNATURE, Context.COUNTER_SIGNATURE, Context.TIMESTAMP, Context.REVOCATION};
     private static final SubContext[] CERTIFICATES = {SubContext.SIGNING_CERT, SubContext.CA_CERTIFICATE};
@@ -22,12 +22,12 @@ final class DefaultPolicy {
     private DefaultPolicy() {
     }
 
-    static ValidationPolicy create() {
+    public static ValidationPolicy create() {
         return withSuitesEvaluated(ValidationPolicyLoader.fromDefaultValidationPolicy().create());
     }
 
     /** {@code base} with one evaluated suite per (context, sub-context), as for the default policy. */
-    static ValidationPolicy withSuitesEvaluated(ValidationPolicy base) {
+    public static ValidationPolicy withSuitesEvaluated(ValidationPolicy base) {
         ValidationPolicyLoader loader = ValidationPolicyLoader.fromValidationPolicy(base);
         for (Context context : DOCUMENT_CONTEXTS) {
             loader.withCryptographicSuiteForContext(evaluated(base.getSignatureCryptographicConstraint(context)), context, null);

@@ -1,4 +1,4 @@
-package vn.signer.verify;
+package vn.signer.dss;
 
 import eu.europa.esig.dss.pades.validation.PdfSignatureDictionary;
 import eu.europa.esig.dss.pdf.AnnotationBox;
@@ -13,13 +13,11 @@ import eu.europa.esig.dss.pdf.modifications.PdfObjectModificationsFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * DSS's comparison of a signed revision with the final document, minus the work that cannot find
@@ -28,18 +26,25 @@ import java.util.stream.Collectors;
  * and walk both object trees side by side. Whenever the revisions differ, DSS's own finders do the
  * full comparison (that is what catches content changed after signing).
  *
- * <p>One instance serves one verification (DSS asks about the same pair of revisions several times
+ * <p>What DSS would find by drawing is asked of signer's own page comparison instead (see the constructor).
+ * One instance serves one verification (DSS asks about the same pair of revisions several times
  * in a row; the answer is kept for the last pair), so it is not shared between threads.
  */
-final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModificationsFinder {
+public final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModificationsFinder {
     private final DefaultPdfDifferencesFinder delegate = new DefaultPdfDifferencesFinder();
     private final DefaultPdfObjectModificationsFinder objectsDelegate = new DefaultPdfObjectModificationsFinder();
-    private static final long OBJECT_BUDGET = 1_000_000;
-    private static final long BYTE_BUDGET = 128L * 1024 * 1024;
-    private final Set<Integer> uncompared = new TreeSet<>();
+    private final BiFunction<PDDocument, PDDocument, List<Integer>> changedPages;
     private PdfDocumentReader lastSigned;
     private PdfDocumentReader lastFinal;
     private boolean lastSame;
+
+    /**
+     * @param changedPages the pages (from 1) whose own content differs between a signed revision and the
+     *                     final document, both PDFBox documents; asked only when the two differ
+     */
+    public RevisionDifferences(BiFunction<PDDocument, PDDocument, List<Integer>> changedPages) {
+        this.changedPages = changedPages;
+    }
 
     @Override
     public List<PdfModification> getAnnotationOverlaps(PdfDocumentReader reader) {
@@ -57,10 +62,10 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
     }
 
     /**
-     * Pages whose own content (annotations left out) differs between the revisions, first by their objects
-     * and, where those differ, by drawing both. DSS's own comparison draws annotations too, so a field
-     * filled or a signature added into a prepared field reads as changed content; annotations are judged
-     * apart (see {@link UnsignedChanges}). Every page is compared, not only DSS's first ten.
+     * Pages whose own content differs between the revisions, as {@code changedPages} judges them. DSS's
+     * own comparison draws annotations too, so a field filled or a signature added into a prepared field
+     * reads as changed content; signer judges annotations apart. Every page is compared, not only DSS's
+     * first ten.
      */
     @Override
     public List<PdfModification> getVisualDifferences(PdfDocumentReader signed, PdfDocumentReader last) {
@@ -70,22 +75,7 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
         if (!(signed instanceof PdfBoxDocumentReader a) || !(last instanceof PdfBoxDocumentReader b)) {
             return delegate.getVisualDifferences(signed, last);
         }
-        PDDocument before = a.getPDDocument();
-        PDDocument after = b.getPDDocument();
-        CosComparison compare = new CosComparison(before, after, OBJECT_BUDGET, BYTE_BUDGET);
-        List<PdfModification> differing = new ArrayList<>();
-        for (int i = 0; i < Math.min(before.getNumberOfPages(), after.getNumberOfPages()); i++) {
-            int page = i + 1;
-            try {
-                if (!sameObjects(compare, before.getPage(i), after.getPage(i)) && !PageContent.looksSame(before, after, i)) {
-                    differing.add(new ChangedPage(page));
-                }
-            } catch (PageContent.TooLarge | IOException | RuntimeException e) {
-                // Not compared (too large to draw, or PDFBox cannot draw it): not "unchanged" either.
-                uncompared.add(page);
-            }
-        }
-        return differing;
+        return changedPages.apply(a.getPDDocument(), b.getPDDocument()).stream().<PdfModification>map(ChangedPage::new).toList();
     }
 
     /** A page whose content differs, as DSS records it. */
@@ -95,20 +85,6 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
         @Override
         public int getPage() {
             return page;
-        }
-    }
-
-    /** Pages that could not be compared with an earlier revision: too large, or not drawable. */
-    Set<Integer> uncomparedPages() {
-        return Set.copyOf(uncompared);
-    }
-
-    private static boolean sameObjects(CosComparison compare, PDPage a, PDPage b) {
-        try {
-            return PageContent.same(compare, a, b);
-        } catch (CosComparison.Exhausted e) {
-            // Too many objects to compare one by one: drawing both pages decides.
-            return false;
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.signer.verify;
+package vn.signer.dss;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
@@ -25,6 +25,7 @@ import vn.signer.net.AnswerKind;
 import vn.signer.net.GatedDataLoader;
 import vn.signer.net.NetworkPolicy;
 import vn.signer.net.RequestBudget;
+import vn.signer.verify.VerificationSettings;
 
 /**
  * Wires CRL files and, unless offline, AIA, CRL and OCSP fetching into a DSS certificate verifier.

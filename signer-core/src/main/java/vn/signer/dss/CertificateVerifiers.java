@@ -1,4 +1,4 @@
-package vn.signer.verify;
+package vn.signer.dss;
 
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -6,6 +6,7 @@ import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.AIASource;
 import vn.signer.net.RequestBudget;
+import vn.signer.verify.VerificationSettings;
 
 /**
  * The DSS certificate verifier for a {@link VerificationSettings}: trust anchors, intermediates, CRL

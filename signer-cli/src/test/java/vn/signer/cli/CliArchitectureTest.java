@@ -1,0 +1,21 @@
+package vn.signer.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The CLI is a thin face of signer-core: it knows neither the server nor DSS. */
+@AnalyzeClasses(packages = "vn.signer.cli", importOptions = ImportOption.DoNotIncludeTests.class)
+class CliArchitectureTest {
+    @ArchTest
+    static final ArchRule notTheServer = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("vn.signer.server..", "io.javalin..", "org.eclipse.jetty..")
+            .because("the CLI and the server are two faces of core and never import each other");
+
+    @ArchTest
+    static final ArchRule notDss = noClasses().should().dependOnClassesThat().resideInAPackage("eu.europa.esig..")
+            .because("core's API is enough: what the CLI needs from DSS, core says in its own types");
+}
