@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.signer.cli.Cli.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +135,37 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theJsonIsTheSameInEveryLanguageButItsMessages() {
+        Cli.Run english = Cli.run(Map.of("LANG", "C"), args("verify", "--json", Cli.demoTrust(), valid, tampered, untrusted));
+        Cli.Run vietnamese = Cli.run(Map.of("LANG", "vi_VN.UTF-8"),
+                args("verify", "--json", Cli.demoTrust(), valid, tampered, untrusted));
+        assertEquals(english.exit(), vietnamese.exit(), vietnamese.toString());
+        List<JsonNode> en = english.json();
+        List<JsonNode> vi = vietnamese.json();
+        List<String> enMessages = new java.util.ArrayList<>();
+        List<String> viMessages = new java.util.ArrayList<>();
+        en.forEach(report -> withoutMessages(report, enMessages));
+        vi.forEach(report -> withoutMessages(report, viMessages));
+        assertEquals(en, vi, "keys, codes, args and structure do not depend on LANG");
+        assertFalse(enMessages.isEmpty(), english.toString());
+        assertEquals(enMessages.size(), viMessages.size());
+        for (int i = 0; i < enMessages.size(); i++) {
+            assertFalse(enMessages.get(i).equals(viMessages.get(i)), "not translated: " + enMessages.get(i));
+        }
+    }
+
+    /** Removes every "message" (gathered in {@code messages}) and the times of the run itself. */
+    private static void withoutMessages(JsonNode node, List<String> messages) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("message")) {
+                messages.add(object.remove("message").asText());
+            }
+            object.remove(List.of("validationTime", "bestSignatureTime"));
+        }
+        node.forEach(child -> withoutMessages(child, messages));
+    }
+
+    @Test
     void aTamperedFileIsInvalidWithAReason() {
         Cli.Run run = verify("--json", tampered);
         assertEquals(1, run.exit(), run.toString());
@@ -204,7 +236,7 @@ class VerifyCommandTest {
         JsonNode signature = run.json().get(0).get("signatures").get(0);
         assertEquals("INVALID", signature.get("verdict").asText());
         assertEquals("XMLDSig", signature.get("level").asText());
-        assertTrue(signature.get("reasons").get(0).asText().contains("HMACOutputLength under 80"), signature.toString());
+        assertTrue(signature.get("reasons").get(0).get("message").asText().contains("HMACOutputLength under 80"), signature.toString());
     }
 
     @Test

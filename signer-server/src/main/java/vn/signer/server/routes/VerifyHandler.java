@@ -1,7 +1,6 @@
 package vn.signer.server.routes;
 
 import io.javalin.http.Context;
-import java.util.Locale;
 import vn.signer.report.Json;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.VerificationReport;
@@ -32,7 +31,7 @@ final class VerifyHandler {
              Guard.Slot working = Guard.work(server)) {
             VerificationReport report;
             if (upload.inMemory()) {
-                report = verifier.verify(upload.name(), upload.content(), Locale.ROOT);
+                report = verifier.verify(upload.name(), upload.content());
             } else {
                 VerificationReport fromFile = verifier.verify(upload.file());
                 report = new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
