@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.signer.cli.Cli.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.Canary;
+import vn.signer.testing.ReportFacts;
 import vn.signer.testing.SignedSamples;
 import vn.signer.testing.TestPki;
 import vn.signer.testing.XmlCorpus;
@@ -144,25 +144,14 @@ class VerifyCommandTest {
         List<JsonNode> vi = vietnamese.json();
         List<String> enMessages = new java.util.ArrayList<>();
         List<String> viMessages = new java.util.ArrayList<>();
-        en.forEach(report -> withoutMessages(report, enMessages));
-        vi.forEach(report -> withoutMessages(report, viMessages));
+        en.forEach(report -> ReportFacts.withoutMessages(report, enMessages));
+        vi.forEach(report -> ReportFacts.withoutMessages(report, viMessages));
         assertEquals(en, vi, "keys, codes, args and structure do not depend on LANG");
         assertFalse(enMessages.isEmpty(), english.toString());
         assertEquals(enMessages.size(), viMessages.size());
         for (int i = 0; i < enMessages.size(); i++) {
             assertFalse(enMessages.get(i).equals(viMessages.get(i)), "not translated: " + enMessages.get(i));
         }
-    }
-
-    /** Removes every "message" (gathered in {@code messages}) and the times of the run itself. */
-    private static void withoutMessages(JsonNode node, List<String> messages) {
-        if (node instanceof ObjectNode object) {
-            if (object.has("message")) {
-                messages.add(object.remove("message").asText());
-            }
-            object.remove(List.of("validationTime", "bestSignatureTime"));
-        }
-        node.forEach(child -> withoutMessages(child, messages));
     }
 
     @Test

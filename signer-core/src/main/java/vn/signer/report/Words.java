@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -111,7 +112,7 @@ public final class Words {
         if (arg instanceof Instant instant) {
             return time(instant);
         }
-        if (arg instanceof List<?> list) {
+        if (arg instanceof Collection<?> list) {
             return list.stream().map(this::value).collect(Collectors.joining(", "));
         }
         return String.valueOf(arg);

@@ -1,6 +1,7 @@
 package vn.signer.server.routes;
 
 import io.javalin.http.Context;
+import java.util.Locale;
 import vn.signer.report.Json;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.VerificationReport;
@@ -20,12 +21,12 @@ final class VerifyHandler {
         Query query = Query.parse(ctx.queryString());
         String profile = query.get("trust") != null ? query.get("trust") : server.trust().defaultProfile();
         if (profile == null) {
-            throw HttpError.badRequest("this server has no trust profile; name one with ?trust=");
+            throw HttpError.badRequest("trust.none");
         }
         boolean offline = query.flag("offline", false);
         DocumentVerifier verifier = server.trust().verifier(profile, offline);
         if (verifier == null) {
-            throw HttpError.badRequest("no trust profile '" + profile + "'; there are " + server.trust().names());
+            throw HttpError.badRequest("trust.unknown", profile, server.trust().names());
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
              Guard.Slot working = Guard.work(server)) {
@@ -37,7 +38,9 @@ final class VerifyHandler {
                 report = new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
                         fromFile.signatures(), fromFile.validationTime());
             }
-            ctx.contentType("application/json").result(Json.line(report));
+            Locale language = AnswerLanguage.of(ctx);
+            ctx.header("Content-Language", AnswerLanguage.header(language));
+            ctx.contentType("application/json").result(Json.line(report, language));
         }
     }
 }
