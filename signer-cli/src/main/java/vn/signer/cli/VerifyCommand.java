@@ -60,8 +60,8 @@ final class VerifyCommand implements Callable<Integer> {
         for (DocumentFinder.Found found : documents) {
             Path file = found.file();
             try {
-                VerificationReport report = verifier.verify(file, root.locale());
-                terminal.out().print(json ? Json.line(report) + "\n" : ReportText.render(report, root.locale()));
+                VerificationReport report = verifier.verify(file);
+                terminal.out().print(json ? Json.line(report, root.locale()) + "\n" : ReportText.render(report, root.locale()));
                 verdicts.add(report.verdict());
             } catch (SignerException e) {
                 if (root.verbose) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.Canary;
+import vn.signer.testing.ReportFacts;
 import vn.signer.testing.SignedSamples;
 import vn.signer.testing.TestPki;
 import vn.signer.testing.XmlCorpus;
@@ -134,6 +135,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theJsonIsTheSameInEveryLanguageButItsMessages() {
+        Cli.Run english = Cli.run(Map.of("LANG", "C"), args("verify", "--json", Cli.demoTrust(), valid, tampered, untrusted));
+        Cli.Run vietnamese = Cli.run(Map.of("LANG", "vi_VN.UTF-8"),
+                args("verify", "--json", Cli.demoTrust(), valid, tampered, untrusted));
+        assertEquals(english.exit(), vietnamese.exit(), vietnamese.toString());
+        List<JsonNode> en = english.json();
+        List<JsonNode> vi = vietnamese.json();
+        List<String> enMessages = new java.util.ArrayList<>();
+        List<String> viMessages = new java.util.ArrayList<>();
+        en.forEach(report -> ReportFacts.withoutMessages(report, enMessages));
+        vi.forEach(report -> ReportFacts.withoutMessages(report, viMessages));
+        assertEquals(en, vi, "keys, codes, args and structure do not depend on LANG");
+        assertFalse(enMessages.isEmpty(), english.toString());
+        assertEquals(enMessages.size(), viMessages.size());
+        for (int i = 0; i < enMessages.size(); i++) {
+            assertFalse(enMessages.get(i).equals(viMessages.get(i)), "not translated: " + enMessages.get(i));
+        }
+    }
+
+    @Test
     void aTamperedFileIsInvalidWithAReason() {
         Cli.Run run = verify("--json", tampered);
         assertEquals(1, run.exit(), run.toString());
@@ -204,7 +225,7 @@ class VerifyCommandTest {
         JsonNode signature = run.json().get(0).get("signatures").get(0);
         assertEquals("INVALID", signature.get("verdict").asText());
         assertEquals("XMLDSig", signature.get("level").asText());
-        assertTrue(signature.get("reasons").get(0).asText().contains("HMACOutputLength under 80"), signature.toString());
+        assertTrue(signature.get("reasons").get(0).get("message").asText().contains("HMACOutputLength under 80"), signature.toString());
     }
 
     @Test

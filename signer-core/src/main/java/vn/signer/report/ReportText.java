@@ -1,8 +1,6 @@
 package vn.signer.report;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -13,16 +11,12 @@ import vn.signer.verify.TimestampReport;
 import vn.signer.verify.VerificationReport;
 
 /**
- * A verification report as a short text for people, times in Vietnam time (ISO 8601, +07:00), in
- * English or, for a Vietnamese locale, in Vietnamese with the Government CA's verdict words ("Chữ ký
- * hợp lệ", "Chữ ký không hợp lệ", "Không đủ thông tin xác thực"). Whatever comes from the document or
+ * A verification report as a short text for people, times in Vietnam time, in English (ISO 8601,
+ * +07:00) or, for a Vietnamese locale, in Vietnamese (dd/MM/yyyy, "giờ Việt Nam") with the Government
+ * CA's verdict words ("Chữ ký hợp lệ", "Chữ ký không hợp lệ", "Không đủ thông tin xác thực"). Whatever comes from the document or
  * its certificates is shown through {@link Printable}: one line per signature, whatever a name holds.
  */
 public final class ReportText {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private ReportText() {
     }
 
@@ -33,11 +27,11 @@ public final class ReportText {
 
     /** In Vietnamese when {@code locale}'s language is "vi", else in English. */
     public static String render(VerificationReport report, Locale locale) {
-        Labels l = new Labels(locale);
+        Labels l = new Labels(Words.of(locale));
         StringBuilder out = new StringBuilder();
         int count = report.signatures().size();
         out.append(Printable.text(report.file())).append(": ").append(l.get("verdict." + report.verdict())).append(' ');
-        out.append(count == 0 ? l.get("count.none") : count == 1 ? l.get("count.one") : l.get("count.many").replace("{0}", String.valueOf(count)));
+        out.append(count == 0 ? l.get("count.none") : count == 1 ? l.get("count.one") : l.words().fill(l.get("count.many"), List.of(count)));
         out.append('\n');
         int n = 1;
         for (SignatureReport s : report.signatures()) {
@@ -47,10 +41,9 @@ public final class ReportText {
     }
 
     /** The labels in one language; never the JVM default's, so English stays English on a Vietnamese machine. */
-    private record Labels(ResourceBundle bundle) {
-        Labels(Locale locale) {
-            this(ResourceBundle.getBundle("vn.signer.report.ReportText",
-                    locale != null && "vi".equals(locale.getLanguage()) ? locale : Locale.ROOT,
+    private record Labels(Words words, ResourceBundle bundle) {
+        Labels(Words words) {
+            this(words, ResourceBundle.getBundle("vn.signer.report.ReportText", words.locale(),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         }
 
@@ -68,10 +61,10 @@ public final class ReportText {
                 .append(", ").append(s.coversWholeDocument() ? l.get("coversWhole") : l.get("notWhole"))
                 .append('\n');
         if (s.signingTime() != null) {
-            out.append("     ").append(l.get("signingTime")).append(": ").append(TIME.format(s.signingTime())).append('\n');
+            out.append("     ").append(l.get("signingTime")).append(": ").append(l.words().time(s.signingTime())).append('\n');
         }
         for (TimestampReport t : s.timestamps()) {
-            out.append("     ").append(l.get("timestamp")).append(": ").append(TIME.format(t.productionTime()))
+            out.append("     ").append(l.get("timestamp")).append(": ").append(l.words().time(t.productionTime()))
                     .append(' ').append(l.get("timestampBy")).append(' ')
                     .append(t.tsa() == null ? l.get("unknownTsa") : Printable.text(t.tsa())).append(" (")
                     .append(t.type().toLowerCase().replace('_', ' ')).append(", ").append(t.verdict()).append(")\n");
@@ -81,23 +74,23 @@ public final class ReportText {
         if (r.type() != null) {
             out.append(" (").append(r.type()).append(", ").append(r.source().toLowerCase())
                     .append(r.url() == null ? "" : " " + Printable.text(r.url()))
-                    .append(r.producedAt() == null ? "" : ", " + l.get("produced") + " " + TIME.format(r.producedAt())).append(')');
+                    .append(r.producedAt() == null ? "" : ", " + l.get("produced") + " " + l.words().time(r.producedAt())).append(')');
         }
         if (r.revokedAt() != null) {
-            out.append(", ").append(l.get("revoked")).append(' ').append(TIME.format(r.revokedAt()));
+            out.append(", ").append(l.get("revoked")).append(' ').append(l.words().time(r.revokedAt()));
         }
         out.append('\n');
         if (signer != null) {
             out.append("     ").append(l.get("certificate")).append(": ").append(l.get("serial")).append(' ')
                     .append(signer.serialNumber()).append(", ").append(l.get("issuedBy")).append(' ')
                     .append(Printable.text(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName()))
-                    .append(", ").append(l.get("valid")).append(' ').append(DATE.format(signer.notBefore()))
-                    .append(' ').append(l.get("to")).append(' ').append(DATE.format(signer.notAfter())).append('\n');
+                    .append(", ").append(l.get("valid")).append(' ').append(l.words().date(signer.notBefore()))
+                    .append(' ').append(l.get("to")).append(' ').append(l.words().date(signer.notAfter())).append('\n');
         }
         out.append("     ").append(l.get("trustAnchor")).append(": ").append(s.trustAnchor() == null ? l.get("none") : Printable.text(s.trustAnchor()))
                 .append('\n');
-        lines(out, l.get("reason"), s.reasons());
-        lines(out, l.get("note"), s.warnings());
+        lines(out, l.get("reason"), l.words().texts(s.reasons()));
+        lines(out, l.get("note"), l.words().texts(s.warnings()));
     }
 
     private static void lines(StringBuilder out, String label, List<String> items) {
@@ -108,6 +101,6 @@ public final class ReportText {
 
     /** An instant in Vietnam time, ISO 8601 with offset. */
     public static String time(Instant instant) {
-        return TIME.format(instant);
+        return Words.ENGLISH.time(instant);
     }
 }

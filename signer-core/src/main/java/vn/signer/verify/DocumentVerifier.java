@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import vn.signer.ErrorCode;
@@ -56,47 +55,37 @@ public final class DocumentVerifier {
     }
 
     /**
-     * Verifies {@code file}, with the report's plain words in English.
+     * Verifies {@code file}. The report's reasons and warnings are codes with their facts, the same in
+     * every language; {@link vn.signer.report.Words} puts them into words.
      *
      * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
      */
     public VerificationReport verify(Path file) {
-        return verify(file, Locale.ROOT);
-    }
-
-    /**
-     * Verifies {@code file}, with the report's reasons and warnings in the language of {@code locale}
-     * (Vietnamese for "vi", else English). Codes and verdicts stay the same in every language.
-     *
-     * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
-     */
-    public VerificationReport verify(Path file, Locale locale) {
         DocumentFormat format = DocumentFormat.detect(file);
         Document xml = format == DocumentFormat.XML ? SafeXml.parse(file) : null;
-        return verify(file.toString(), format, xml, () -> DssDocuments.read(file), length(file), locale);
+        return verify(file.toString(), format, xml, () -> DssDocuments.read(file), length(file));
     }
 
     /**
      * Verifies a document received in memory (over a network, say), named {@code name} in the report
-     * and in errors, with the report's plain words in the language of {@code locale}.
+     * and in errors.
      *
      * @throws SignerException BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
      */
-    public VerificationReport verify(String name, byte[] document, Locale locale) {
+    public VerificationReport verify(String name, byte[] document) {
         DocumentFormat format = DocumentFormat.detect(name, document);
         Document xml = format == DocumentFormat.XML ? SafeXml.parse(name, document) : null;
-        return verify(name, format, xml, () -> DssDocuments.of(name, document), document.length, locale);
+        return verify(name, format, xml, () -> DssDocuments.of(name, document), document.length);
     }
 
     /** @param xml the parsed document when it is XML (signer reads its signatures itself too), else null */
     private VerificationReport verify(String name, DocumentFormat format, Document xml, Supplier<DSSDocument> read,
-                                      long length, Locale locale) {
-        Texts texts = Texts.of(locale);
+                                      long length) {
         Instant now = Instant.now();
         List<XmlFinding> findings = xml == null ? null : XmlInspection.inspect(xml);
         if (findings != null && XmlVerification.refuses(findings)) {
             // An HMAC, an XSLT transform or a malformed signature: DSS would run it or fail on it.
-            List<SignatureReport> refused = XmlVerification.refused(findings, texts);
+            List<SignatureReport> refused = XmlVerification.refused(findings);
             return new VerificationReport(name, format.name(), VerificationReport.of(refused), refused, now);
         }
         DSSDocument document = read.get();
@@ -108,8 +97,8 @@ public final class DocumentVerifier {
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
-            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage(), texts)
-                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage(), texts);
+            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage())
+                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage());
             if (!unprocessable.isEmpty()) {
                 // Signatures are there and DSS fails on them (a crafted field can make it throw): each gets a
                 // verdict, never the whole document an error.
@@ -120,12 +109,12 @@ public final class DocumentVerifier {
                     "check that the document opens; run with --verbose for details", e);
         }
         if (findings != null) {
-            List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length, texts);
+            List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length);
             return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
         }
         List<SignatureWrapper> found = reports.getDiagnosticData().getSignatures();
         PdfFacts pdf = PdfFacts.of(document, length, boundaries(reports));
-        SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, pages.uncomparedPages(), texts);
+        SignatureFacts facts = new SignatureFacts(reports, format, length, pdf, pages.uncomparedPages());
         // The last revision's signature first: an earlier one's verdict depends on the later ones'.
         Map<String, SignatureReport> byId = new HashMap<>();
         found.stream().sorted(Comparator.comparingLong(SignatureFacts::revisionEnd).reversed())
@@ -133,7 +122,7 @@ public final class DocumentVerifier {
         List<SignatureReport> signatures = new ArrayList<>(found.stream().map(s -> byId.get(s.getId())).toList());
         signatures.addAll(facts.brokenPdfSignatures());
         if (signatures.isEmpty()) {
-            signatures.addAll(SignatureFacts.unreadablePdf(pdf, texts));
+            signatures.addAll(SignatureFacts.unreadablePdf(pdf));
         }
         return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
     }

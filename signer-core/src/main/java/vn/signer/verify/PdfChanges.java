@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.signer.report.Remark;
 
 /**
  * What DSS found later revisions of a PDF changed after a signature: page content, pages added or
@@ -18,32 +19,32 @@ import java.util.stream.Collectors;
 record PdfChanges(List<Modification> modifications) {
 
     /** Descriptions of the changes that make the signature not VALID. */
-    List<String> disallowed() {
+    List<Remark> disallowed() {
         return modifications.stream().filter(m -> !m.allowed()).map(Modification::description).toList();
     }
 
     /** Descriptions of the changes the signature allows. */
-    List<String> allowed() {
+    List<Remark> allowed() {
         return modifications.stream().filter(Modification::allowed).map(Modification::description).toList();
     }
 
-    static PdfChanges after(SignatureWrapper signature, Texts texts) {
+    static PdfChanges after(SignatureWrapper signature) {
         List<Modification> found = new ArrayList<>();
         if (!signature.getPdfPageDifferenceConcernedPages().isEmpty()) {
-            found.add(new Modification("PAGES", texts.get("changes.pages",
-                    pages(signature.getPdfPageDifferenceConcernedPages(), texts)), false));
+            found.add(new Modification("PAGES", Remark.of("changes.pages",
+                    pages(signature.getPdfPageDifferenceConcernedPages())), false));
         }
         if (!signature.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-            found.add(new Modification("CONTENT", texts.get("changes.content",
-                    pages(signature.getPdfVisualDifferenceConcernedPages(), texts)), false));
+            found.add(new Modification("CONTENT", Remark.of("changes.content",
+                    pages(signature.getPdfVisualDifferenceConcernedPages())), false));
         }
         if (!signature.getPdfUndefinedChanges().isEmpty()) {
             found.add(new Modification("UNDEFINED",
-                    texts.get("changes.undefined", describe(signature.getPdfUndefinedChanges())), false));
+                    Remark.of("changes.undefined", describe(signature.getPdfUndefinedChanges())), false));
         }
         if (!signature.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
-            found.add(new Modification("ANNOTATION_OVERLAP", texts.get("changes.overlap",
-                    pages(signature.getPdfAnnotationsOverlapConcernedPages(), texts)), true));
+            found.add(new Modification("ANNOTATION_OVERLAP", Remark.of("changes.overlap",
+                    pages(signature.getPdfAnnotationsOverlapConcernedPages())), true));
         }
         // A certification signature (DocMDP) narrows what later revisions may do; DSS's default policy only
         // warns about a breach, so a certified document changed against its own rules would pass as VALID.
@@ -52,18 +53,18 @@ record PdfChanges(List<Modification> modifications) {
         CertificationPermission certified = signature.getDocMDPPermissions();
         if (!signature.getPdfSignatureOrFormFillChanges().isEmpty() && certified == CertificationPermission.NO_CHANGE_PERMITTED) {
             found.add(new Modification("SIGNATURES_OR_FORM_FIELDS",
-                    texts.get("changes.signatures.forbidden", describe(signature.getPdfSignatureOrFormFillChanges())), false));
+                    Remark.of("changes.signatures.forbidden", describe(signature.getPdfSignatureOrFormFillChanges())), false));
         }
         if (!signature.getPdfAnnotationChanges().isEmpty() && (certified == CertificationPermission.NO_CHANGE_PERMITTED
                 || certified == CertificationPermission.MINIMAL_CHANGES_PERMITTED)) {
             found.add(new Modification("ANNOTATIONS",
-                    texts.get("changes.annotations.forbidden", describe(signature.getPdfAnnotationChanges())), false));
+                    Remark.of("changes.annotations.forbidden", describe(signature.getPdfAnnotationChanges())), false));
         }
         return new PdfChanges(List.copyOf(found));
     }
 
-    private static String pages(List<BigInteger> pages, Texts texts) {
-        return texts.get(pages.size() == 1 ? "changes.page" : "changes.pagesList",
+    private static Remark pages(List<BigInteger> pages) {
+        return Remark.of(pages.size() == 1 ? "changes.page" : "changes.pagesList",
                 pages.stream().map(BigInteger::toString).collect(Collectors.joining(", ")));
     }
 

@@ -12,6 +12,7 @@ import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.signer.report.Remark;
 
 /**
  * What signer itself reads from a PDF's structure, beside DSS: its signature fields (broken ones

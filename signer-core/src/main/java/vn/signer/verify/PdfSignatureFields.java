@@ -16,6 +16,7 @@ import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import vn.signer.report.Remark;
 
 /**
  * The signature fields of a PDF as the file writes them, read without DSS: DSS passes over a

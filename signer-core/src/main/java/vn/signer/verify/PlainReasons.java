@@ -1,21 +1,22 @@
 package vn.signer.verify;
 
 import eu.europa.esig.dss.enumerations.SubIndication;
+import vn.signer.report.Remark;
 
 /**
- * ETSI sub-indications said in plain words, with what to do where there is something to do. The words
- * are in the Reasons bundle (English and Vietnamese).
+ * ETSI sub-indications as signer's codes, which say them in plain words with what to do where there is
+ * something to do (the Reasons bundle, English and Vietnamese).
  */
 final class PlainReasons {
     private PlainReasons() {
     }
 
-    static String explain(SubIndication sub, Texts texts) {
-        return texts.get(key(sub));
+    static Remark of(SubIndication sub) {
+        return Remark.of(code(sub));
     }
 
-    /** The bundle key; sub-indications that mean the same to a reader share one. */
-    private static String key(SubIndication sub) {
+    /** The code; sub-indications that mean the same to a reader share one. */
+    private static String code(SubIndication sub) {
         return switch (sub) {
             case NO_CERTIFICATE_CHAIN_FOUND, NO_CERTIFICATE_CHAIN_FOUND_NO_POE -> "NO_CERTIFICATE_CHAIN_FOUND";
             case OUT_OF_BOUNDS_NOT_REVOKED, OUT_OF_BOUNDS_NO_POE -> "OUT_OF_BOUNDS_NO_POE";

@@ -6,7 +6,6 @@ import eu.europa.esig.dss.diagnostic.jaxb.XmlPDFLockDictionary;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SubIndication;
-import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.ByteArrayInputStream;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.signer.certs.CertificateSummary;
 import vn.signer.document.DocumentFormat;
+import vn.signer.report.Remark;
 
 /**
  * Turns DSS's reports on one signature into a {@link SignatureReport}: facts, plain reasons, and the
@@ -38,7 +38,6 @@ final class SignatureFacts {
     private final long fileLength;
     private final PdfFacts pdf;
     private final Set<Integer> uncomparedPages;
-    private final Texts texts;
     /** The verdicts of the PDF signatures already reported, which come later in the file. */
     private final Map<String, Verdict> laterVerdicts = new HashMap<>();
 
@@ -46,14 +45,12 @@ final class SignatureFacts {
      * @param pdf             what signer read from a PDF's structure itself; null for XML
      * @param uncomparedPages pages DSS's revision comparison could not compare
      */
-    SignatureFacts(Reports reports, DocumentFormat format, long fileLength, PdfFacts pdf, Set<Integer> uncomparedPages,
-                   Texts texts) {
+    SignatureFacts(Reports reports, DocumentFormat format, long fileLength, PdfFacts pdf, Set<Integer> uncomparedPages) {
         this.reports = reports;
         this.format = format;
         this.fileLength = fileLength;
         this.pdf = pdf;
         this.uncomparedPages = Set.copyOf(uncomparedPages);
-        this.texts = texts;
     }
 
     /**
@@ -67,26 +64,26 @@ final class SignatureFacts {
         SubIndication subIndication = simple.getSubIndication(id);
 
         Verdict verdict = verdictOf(indication);
-        Set<String> reasons = new LinkedHashSet<>();
-        Set<String> warnings = new LinkedHashSet<>();
+        Set<Remark> reasons = new LinkedHashSet<>();
+        Set<Remark> warnings = new LinkedHashSet<>();
         if (subIndication != null) {
-            reasons.add(PlainReasons.explain(subIndication, texts));
+            reasons.add(PlainReasons.of(subIndication));
         }
         if (verdict != Verdict.VALID) {
-            simple.getAdESValidationErrors(id).stream().map(Message::getValue).forEach(reasons::add);
+            simple.getAdESValidationErrors(id).forEach(m -> DssReasons.of(m).ifPresent(reasons::add));
         }
-        simple.getAdESValidationWarnings(id).stream().map(Message::getValue).forEach(warnings::add);
+        simple.getAdESValidationWarnings(id).forEach(m -> DssReasons.of(m).ifPresent(warnings::add));
 
         Remark weak = WeakAlgorithms.of(signature);
         if (weak != null) {
             verdict = Verdict.INVALID;
-            reasons.add(weak.in(texts));
+            reasons.add(weak);
         }
         boolean coversWhole;
         List<Modification> modifications = new ArrayList<>();
         if (format == DocumentFormat.PDF) {
             coversWhole = pdfCoversWhole(signature, fileLength);
-            PdfChanges changes = PdfChanges.after(signature, texts);
+            PdfChanges changes = PdfChanges.after(signature);
             modifications.addAll(changes.modifications());
             if (!changes.disallowed().isEmpty()) {
                 verdict = Verdict.INVALID;
@@ -95,7 +92,7 @@ final class SignatureFacts {
                 // DSS gives up on the change analysis of every signature at the first error, leaving
                 // empty lists that read as "nothing changed": that check was not done, so not VALID.
                 verdict = Verdict.INDETERMINATE;
-                reasons.add(texts.get("pdf.changes.unchecked"));
+                reasons.add(Remark.of("pdf.changes.unchecked"));
             }
             warnings.addAll(changes.allowed());
             verdict = worse(verdict, pdfStructure(signature, coversWhole, reasons, warnings, modifications));
@@ -107,7 +104,7 @@ final class SignatureFacts {
         CertificateSummary signer = signingCertificate == null ? null : summary(signingCertificate);
         if (signingCertificate != null && signer == null) {
             verdict = Verdict.INVALID;
-            reasons.add(texts.get("certificate.malformed"));
+            reasons.add(Remark.of("certificate.malformed"));
         }
         Instant claimed = signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant();
         RevocationReport revocation = TimeFacts.revocation(signingCertificate);
@@ -116,8 +113,8 @@ final class SignatureFacts {
         if (subIndication == SubIndication.REVOKED_NO_POE && claimed != null && revocation.revokedAt() != null
                 && claimed.isAfter(revocation.revokedAt())) {
             verdict = Verdict.INVALID;
-            Set<String> first = new LinkedHashSet<>();
-            first.add(texts.get("revoked.claimedAfter", claimed, revocation.revokedAt()));
+            Set<Remark> first = new LinkedHashSet<>();
+            first.add(Remark.of("revoked.claimedAfter", claimed, revocation.revokedAt()));
             first.addAll(reasons);
             reasons.clear();
             reasons.addAll(first);
@@ -127,7 +124,7 @@ final class SignatureFacts {
         }
 
         List<TimestampReport> timestamps = TimeFacts.timestamps(signature, simple);
-        String timeWarning = TimeFacts.claimedTimeWarning(claimed, timestamps, texts);
+        Remark timeWarning = TimeFacts.claimedTimeWarning(claimed, timestamps);
         if (timeWarning != null) {
             warnings.add(timeWarning);
         }
@@ -165,17 +162,17 @@ final class SignatureFacts {
      * by a document timestamp or the end of the file, is judged as unsigned. Returns the best verdict
      * those facts allow.
      */
-    private Verdict pdfStructure(SignatureWrapper signature, boolean coversWhole, Set<String> reasons,
-                                 Set<String> warnings, List<Modification> modifications) {
+    private Verdict pdfStructure(SignatureWrapper signature, boolean coversWhole, Set<Remark> reasons,
+                                 Set<Remark> warnings, List<Modification> modifications) {
         if (pdf.unreadable() != null) {
-            reasons.add(pdf.unreadable().in(texts));
+            reasons.add(pdf.unreadable());
             return Verdict.INDETERMINATE;
         }
         Verdict verdict = Verdict.VALID;
         List<BigInteger> range = signature.getSignatureByteRange();
         for (PdfSignatureFields.Field field : pdf.fields()) {
             if (field.problem() != null && (field.hasRange(range) || signature.getSignatureFieldNames().contains(field.name()))) {
-                reasons.add(field.problem().in(texts));
+                reasons.add(field.problem());
                 verdict = Verdict.INVALID;
             }
         }
@@ -187,22 +184,22 @@ final class SignatureFacts {
                 vouching.add(closer);
             }
             for (UnsignedChanges.Change change : stretch.changes()) {
-                String text = change.remark().in(texts);
+                Remark text = change.remark();
                 boolean vouched = closing == Verdict.VALID && change.kind().equals("SIGNATURE_WIDGET");
                 Remark forbidden = change.allowed() || vouched ? forbiddenBy(signature, change) : null;
                 if (forbidden != null) {
-                    text = text + "; " + forbidden.in(texts);
+                    text = Remark.of("pdf.unsigned.forbidden", text, forbidden);
                 }
                 boolean allowed = (change.allowed() || vouched) && forbidden == null;
                 if (vouched && allowed) {
                     continue;
                 }
-                text = closer != null ? texts.get("pdf.stretch.signedBy", text, closer) : texts.get("pdf.stretch.unsigned", text);
+                text = closer != null ? Remark.of("pdf.stretch.signedBy", text, closer) : Remark.of("pdf.stretch.unsigned", text);
                 modifications.add(new Modification("UNSIGNED_" + change.kind(), text, allowed));
                 if (allowed) {
                     warnings.add(text);
                 } else if (closing == Verdict.INDETERMINATE) {
-                    reasons.add(texts.get("pdf.stretch.closerUnknown", text));
+                    reasons.add(Remark.of("pdf.stretch.closerUnknown", text));
                     verdict = worse(verdict, Verdict.INDETERMINATE);
                 } else {
                     reasons.add(text);
@@ -210,17 +207,17 @@ final class SignatureFacts {
                 }
             }
             if (stretch.unchecked() != null) {
-                reasons.add(stretch.unchecked().in(texts));
+                reasons.add(stretch.unchecked());
                 verdict = worse(verdict, Verdict.INDETERMINATE);
             }
         }
         if (!vouching.isEmpty() && !coversWhole) {
-            String text = texts.get("pdf.signedLater", String.join("; ", vouching));
+            Remark text = Remark.of("pdf.signedLater", String.join("; ", vouching));
             modifications.add(new Modification("SIGNED_LATER", text, true));
             warnings.add(text);
         }
         if (!coversWhole && !uncomparedPages.isEmpty()) {
-            reasons.add(texts.get("pdf.pages.uncompared", uncomparedPages.stream().map(String::valueOf)
+            reasons.add(Remark.of("pdf.pages.uncompared", uncomparedPages.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")), PageContent.MAX_PIXELS / 1_000_000));
             verdict = worse(verdict, Verdict.INDETERMINATE);
         }
@@ -276,7 +273,7 @@ final class SignatureFacts {
         return pdf.fields().stream()
                 .filter(f -> known.stream().noneMatch(f::hasRange))
                 .map(f -> fieldReport(f, Verdict.INVALID, (f.problemUnread() != null ? f.problemUnread()
-                        : Remark.of("pdf.broken.unreadable", f.name())).in(texts), texts))
+                        : Remark.of("pdf.broken.unreadable", f.name()))))
                 .toList();
     }
 
@@ -284,10 +281,10 @@ final class SignatureFacts {
      * Reports for the signature fields of a PDF DSS could not process at all ({@code why}): a broken one
      * is INVALID, the others INDETERMINATE. Empty when the document has no signature field with a value.
      */
-    static List<SignatureReport> unprocessablePdf(PdfFacts pdf, String why, Texts texts) {
+    static List<SignatureReport> unprocessablePdf(PdfFacts pdf, String why) {
         return pdf.fields().stream()
-                .map(f -> f.problemUnread() != null ? fieldReport(f, Verdict.INVALID, f.problemUnread().in(texts), texts)
-                        : fieldReport(f, Verdict.INDETERMINATE, texts.get("pdf.unprocessable", f.name(), why), texts))
+                .map(f -> f.problemUnread() != null ? fieldReport(f, Verdict.INVALID, f.problemUnread())
+                        : fieldReport(f, Verdict.INDETERMINATE, Remark.of("pdf.unprocessable", f.name(), why)))
                 .toList();
     }
 
@@ -295,13 +292,13 @@ final class SignatureFacts {
      * The report for a PDF in which DSS found no signature but whose form signer could not read (a field
      * tree past every real form's size): whether it is signed is not established, which is not "unsigned".
      */
-    static List<SignatureReport> unreadablePdf(PdfFacts pdf, Texts texts) {
+    static List<SignatureReport> unreadablePdf(PdfFacts pdf) {
         return pdf.unreadable() == null ? List.of() : List.of(new SignatureReport("PDF-STRUCTURE", Verdict.INDETERMINATE,
-                List.of(pdf.unreadable().in(texts)), List.of(), null, null, null, List.of(), RevocationReport.NONE,
+                List.of(pdf.unreadable()), List.of(), null, null, null, List.of(), RevocationReport.NONE,
                 DocumentFormat.PDF.signatureFormat(), null, null, null, false, List.of(), null, null, null, null, null, null));
     }
 
-    private static SignatureReport fieldReport(PdfSignatureFields.Field field, Verdict verdict, String reason, Texts texts) {
+    private static SignatureReport fieldReport(PdfSignatureFields.Field field, Verdict verdict, Remark reason) {
         return new SignatureReport("PDF-FIELD-" + field.name(), verdict, List.of(reason), List.of(), null, null, null, List.of(),
                 RevocationReport.NONE, DocumentFormat.PDF.signatureFormat(), null, null, null, false, List.of(), null, null, null,
                 field.name(), null, null);

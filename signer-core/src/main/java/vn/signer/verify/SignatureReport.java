@@ -3,13 +3,14 @@ package vn.signer.verify;
 import java.time.Instant;
 import java.util.List;
 import vn.signer.certs.CertificateSummary;
+import vn.signer.report.Remark;
 
 /**
  * The facts about one signature and the verdict drawn from them.
  *
  * @param id                  DSS's identifier of the signature
  * @param verdict             VALID, INVALID or INDETERMINATE
- * @param reasons             why, in plain words (empty only for a VALID signature without remarks)
+ * @param reasons             why, as codes and their facts (empty for a VALID signature)
  * @param warnings            things worth knowing that did not change the verdict
  * @param signer              the signing certificate, or null when it could not be identified
  * @param signingTime         the signing time the signature claims (a claim, not a proof), or null
@@ -34,8 +35,8 @@ import vn.signer.certs.CertificateSummary;
 public record SignatureReport(
         String id,
         Verdict verdict,
-        List<String> reasons,
-        List<String> warnings,
+        List<Remark> reasons,
+        List<Remark> warnings,
         CertificateSummary signer,
         Instant signingTime,
         Instant bestSignatureTime,

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import vn.signer.report.Remark;
 
 /** Timestamps, revocation and the trustworthiness of the claimed signing time, read from DSS's reports. */
 final class TimeFacts {
@@ -58,7 +59,7 @@ final class TimeFacts {
      * A warning when the claimed signing time disagrees with the first signature timestamp, which is
      * authoritative. Tools that write Vietnam local time labelled as UTC are off by exactly +7 hours.
      */
-    static String claimedTimeWarning(Instant claimed, List<TimestampReport> timestamps, Texts texts) {
+    static Remark claimedTimeWarning(Instant claimed, List<TimestampReport> timestamps) {
         if (claimed == null) {
             return null;
         }
@@ -72,9 +73,9 @@ final class TimeFacts {
             return null;
         }
         if (gap.minus(VIETNAM_OFFSET).abs().compareTo(TOLERANCE) <= 0) {
-            return texts.get("time.vietnamAsUtc", stamped);
+            return Remark.of("time.vietnamAsUtc", stamped);
         }
-        return texts.get("time.differs", claimed, stamped, gap.abs().toMinutes());
+        return Remark.of("time.differs", claimed, stamped, gap.abs().toMinutes());
     }
 
     private static Instant instant(Date date) {

@@ -22,6 +22,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import vn.signer.report.Remark;
 
 /**
  * What a revision that no signature covers changed in what a person sees, compared object by object

@@ -4,6 +4,7 @@ import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import java.util.Set;
+import vn.signer.report.Remark;
 
 /**
  * The algorithms Circular 15/2025/TT-BKHCN does not accept for a signature: digests weaker than

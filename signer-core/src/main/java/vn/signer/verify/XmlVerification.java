@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import vn.signer.document.DocumentFormat;
+import vn.signer.report.Remark;
 import vn.signer.verify.xml.XmlFinding;
 
 /**
@@ -41,7 +42,7 @@ final class XmlVerification {
         return findings.stream().anyMatch(XmlFinding::refused);
     }
 
-    static List<SignatureReport> reports(List<XmlFinding> findings, Reports reports, long length, Texts texts) {
+    static List<SignatureReport> reports(List<XmlFinding> findings, Reports reports, long length) {
         List<SignatureWrapper> signatures = reports.getDiagnosticData().getSignatures();
         boolean anyPlain = signatures.stream().anyMatch(XmlVerification::isPlain);
         Reports plain = anyPlain ? plainReports(findings, reports) : null;
@@ -53,41 +54,41 @@ final class XmlVerification {
             Reports source = isPlain ? plain : reports;
             SignatureWrapper facts = isPlain ? plain.getDiagnosticData().getSignatureById(signature.getId()) : signature;
             XmlFinding finding = pair(signature.getSignatureValue(), findings.stream().filter(f -> !paired.contains(f)).toList());
-            SignatureReport report = new SignatureFacts(source, DocumentFormat.XML, length, null, Set.of(), texts).report(facts);
+            SignatureReport report = new SignatureFacts(source, DocumentFormat.XML, length, null, Set.of()).report(facts);
             if (finding == null) {
                 // DSS found a signature signer's reading did not: what it covers is unknown.
-                result.add(adjust(report, isPlain, false, null, List.of(texts.get("xml.unpaired")), Verdict.INDETERMINATE,
+                result.add(adjust(report, isPlain, false, null, List.of(Remark.of("xml.unpaired")), Verdict.INDETERMINATE,
                         List.of()));
             } else {
                 paired.add(finding);
-                result.add(withFinding(report, facts, isPlain, finding, texts));
+                result.add(withFinding(report, facts, isPlain, finding));
             }
         }
         for (XmlFinding finding : findings) {
             if (!paired.contains(finding)) {
-                result.add(unverified(result.size(), finding, texts.get("xml.unrecognised"), texts));
+                result.add(unverified(result.size(), finding, Remark.of("xml.unrecognised")));
             }
         }
         return result;
     }
 
     /** The document holds a signature signer refuses: each gets its reasons, the others are not verified. */
-    static List<SignatureReport> refused(List<XmlFinding> findings, Texts texts) {
-        String refusal = findings.stream().filter(XmlFinding::refused).findFirst()
-                .map(f -> words(f.problems().get(0), texts)).orElseThrow();
+    static List<SignatureReport> refused(List<XmlFinding> findings) {
+        Remark refusal = findings.stream().filter(XmlFinding::refused).findFirst()
+                .map(f -> words(f.problems().get(0))).orElseThrow();
         List<SignatureReport> result = new ArrayList<>();
         for (XmlFinding finding : findings) {
-            result.add(finding.refused() ? unverified(result.size(), finding, null, texts)
-                    : unverified(result.size(), finding, texts.get("xml.notProcessed", refusal), texts));
+            result.add(finding.refused() ? unverified(result.size(), finding, null)
+                    : unverified(result.size(), finding, Remark.of("xml.notProcessed", refusal)));
         }
         return result;
     }
 
     /** DSS could not process the document: nothing about its signatures was established. */
-    static List<SignatureReport> unprocessable(List<XmlFinding> findings, String message, Texts texts) {
+    static List<SignatureReport> unprocessable(List<XmlFinding> findings, String message) {
         List<SignatureReport> result = new ArrayList<>();
         for (XmlFinding finding : findings) {
-            result.add(unverified(result.size(), finding, texts.get("xml.unprocessable", message), texts));
+            result.add(unverified(result.size(), finding, Remark.of("xml.unprocessable", message)));
         }
         return result;
     }
@@ -125,30 +126,30 @@ final class XmlVerification {
     }
 
     private static SignatureReport withFinding(SignatureReport report, SignatureWrapper facts, boolean isPlain,
-                                               XmlFinding finding, Texts texts) {
+                                               XmlFinding finding) {
         // Wrapping and coverage first: they say what is wrong with the document, not only with the digest.
-        List<String> reasons = new ArrayList<>();
-        finding.problems().forEach(p -> reasons.add(words(p, texts)));
+        List<Remark> reasons = new ArrayList<>();
+        finding.problems().forEach(p -> reasons.add(words(p)));
         Verdict floor = finding.ceiling();
         // DSS stops at the first building block that fails: a signature whose certificate is unknown is
         // INDETERMINATE even when its digest does not match. A cryptographic failure is INVALID regardless.
         if (facts.getDigestMatchers().stream().anyMatch(m -> m.isDataFound() && !m.isDataIntact())) {
-            reasons.add(texts.get("HASH_FAILURE"));
+            reasons.add(Remark.of("HASH_FAILURE"));
             floor = Verdict.INVALID;
         } else if (!facts.isSignatureIntact() && finding.certificateOffered()) {
-            reasons.add(texts.get("SIG_CRYPTO_FAILURE"));
+            reasons.add(Remark.of("SIG_CRYPTO_FAILURE"));
             floor = Verdict.INVALID;
         }
-        List<String> warnings = finding.profile() == null ? List.of() : List.of(texts.get("xml.profile." + finding.profile()));
+        List<Remark> warnings = finding.profile() == null ? List.of() : List.of(Remark.of("xml.profile." + finding.profile()));
         return adjust(report, isPlain, finding.coversWhole(), finding.signingTime(), reasons, floor, warnings);
     }
 
     private static SignatureReport adjust(SignatureReport report, boolean isPlain, boolean coversWhole, Instant claimed,
-                                          List<String> ours, Verdict floor, List<String> extraWarnings) {
+                                          List<Remark> ours, Verdict floor, List<Remark> extraWarnings) {
         Verdict verdict = Verdict.worst(List.of(report.verdict(), floor));
-        Set<String> reasons = new LinkedHashSet<>(ours);
+        Set<Remark> reasons = new LinkedHashSet<>(ours);
         reasons.addAll(report.reasons());
-        Set<String> warnings = new LinkedHashSet<>(report.warnings());
+        Set<Remark> warnings = new LinkedHashSet<>(report.warnings());
         warnings.addAll(extraWarnings);
         return new SignatureReport(report.id(), verdict, verdict == Verdict.VALID ? List.of() : new ArrayList<>(reasons),
                 new ArrayList<>(warnings), report.signer(), report.signingTime() != null ? report.signingTime() : claimed,
@@ -159,19 +160,19 @@ final class XmlVerification {
     }
 
     /** A signature DSS did not check: its own problems, or {@code reason}, and nothing DSS would know. */
-    private static SignatureReport unverified(int index, XmlFinding finding, String reason, Texts texts) {
-        List<String> reasons = new ArrayList<>();
+    private static SignatureReport unverified(int index, XmlFinding finding, Remark reason) {
+        List<Remark> reasons = new ArrayList<>();
         if (reason != null) {
             reasons.add(reason);
         }
-        finding.problems().forEach(p -> reasons.add(words(p, texts)));
+        finding.problems().forEach(p -> reasons.add(words(p)));
         Verdict verdict = Verdict.worst(List.of(finding.ceiling(), Verdict.INDETERMINATE));
         return new SignatureReport("XML-SIGNATURE-" + (index + 1), verdict, reasons, List.of(), null,
                 finding.signingTime(), null, List.of(), RevocationReport.NONE, XMLDSIG, XMLDSIG, null, null,
                 finding.coversWhole(), List.of(), null, null, null, null, null, null);
     }
 
-    private static String words(XmlFinding.Problem problem, Texts texts) {
-        return texts.get(problem.key(), problem.args().toArray());
+    private static Remark words(XmlFinding.Problem problem) {
+        return new Remark(problem.key(), List.copyOf(problem.args()));
     }
 }

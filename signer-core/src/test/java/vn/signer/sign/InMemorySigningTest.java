@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -56,7 +55,7 @@ class InMemorySigningTest {
         byte[] result = signed.toByteArray();
         assertArrayEquals(letter, Arrays.copyOf(result, letter.length), "an incremental update keeps the original bytes");
 
-        VerificationReport fromMemory = DocumentVerifier.create(DemoPki.settings()).verify("cong-van-signed.pdf", result, Locale.ROOT);
+        VerificationReport fromMemory = DocumentVerifier.create(DemoPki.settings()).verify("cong-van-signed.pdf", result);
         assertEquals("cong-van-signed.pdf", fromMemory.file());
         assertEquals(Verdict.VALID, fromMemory.verdict(), fromMemory.toString());
         SignatureReport signature = fromMemory.signatures().get(0);
@@ -88,7 +87,7 @@ class InMemorySigningTest {
             assertEquals(DocumentFormat.XML, outcome.format());
         }
         VerificationReport report = DocumentVerifier.create(DemoPki.settings())
-                .verify("ho-so-signed.xml", signed.toByteArray(), Locale.ROOT);
+                .verify("ho-so-signed.xml", signed.toByteArray());
         assertEquals(Verdict.VALID, report.verdict(), report.toString());
         Path written = Files.write(dir.resolve("signed.xml"), signed.toByteArray());
         Tools.check(Tools.xmlsec1Verify(written, DemoPki.rootPem(), DemoPki.issuingCaPem()), "xmlsec1 --verify");
@@ -113,7 +112,7 @@ class InMemorySigningTest {
             assertTrue(image.getMessage().contains("PNG"), image.getMessage());
         }
         SignerException verifyEntity = assertThrows(SignerException.class,
-                () -> DocumentVerifier.create(DemoPki.settings()).verify("ho-so.xml", doctype, Locale.ROOT));
+                () -> DocumentVerifier.create(DemoPki.settings()).verify("ho-so.xml", doctype));
         assertEquals(ErrorCode.BAD_INPUT, verifyEntity.code());
     }
 

@@ -50,6 +50,7 @@ import vn.signer.verify.SignatureReport;
 import vn.signer.verify.VerificationReport;
 import vn.signer.verify.VerificationSettings;
 import vn.signer.verify.Verdict;
+import vn.signer.report.Words;
 
 /**
  * PAdES signing of the sample công văn with every kind of key signer supports, checked by signer's own
@@ -191,7 +192,7 @@ class PadesSigningTest {
         assertEquals(Verdict.INVALID, signature.verdict(), signature.toString());
         assertEquals(Verdict.INVALID, report.verdict());
         assertEquals("HASH_FAILURE", signature.subIndication(), signature.toString());
-        assertTrue(signature.reasons().stream().anyMatch(r -> r.contains("changed after signing")), signature.reasons().toString());
+        assertTrue(Words.ENGLISH.texts(signature.reasons()).stream().anyMatch(r -> r.contains("changed after signing")), signature.reasons().toString());
         String pdfsig = Samples.assertPdfsigSays(tampered, demoNss());
         assertFalse(pdfsig.contains(Samples.PDFSIG_VALID), pdfsig);
     }
@@ -215,9 +216,9 @@ class PadesSigningTest {
         assertFalse(signature.coversWholeDocument());
         // DSS itself says TOTAL_PASSED with warnings (visual difference, undefined object modifications);
         // PdfChanges turns those into INVALID with plain reasons.
-        assertTrue(signature.reasons().stream().anyMatch(r -> r.contains("page 1") && r.contains("looks different")),
+        assertTrue(Words.ENGLISH.texts(signature.reasons()).stream().anyMatch(r -> r.contains("page 1") && r.contains("looks different")),
                 "the reasons must name the changed page: " + signature.reasons());
-        assertTrue(signature.reasons().stream().anyMatch(r -> r.contains("changed after signing")),
+        assertTrue(Words.ENGLISH.texts(signature.reasons()).stream().anyMatch(r -> r.contains("changed after signing")),
                 "the reasons must say the document changed: " + signature.reasons());
     }
 
@@ -263,7 +264,7 @@ class PadesSigningTest {
         SignatureReport signature = onlySignature(verifyDemo(annotated));
         assertEquals(Verdict.VALID, signature.verdict(), signature.toString());
         assertFalse(signature.coversWholeDocument());
-        assertTrue(signature.warnings().stream().anyMatch(w -> w.contains("comment") && w.contains("allowed")),
+        assertTrue(Words.ENGLISH.texts(signature.warnings()).stream().anyMatch(w -> w.contains("comment") && w.contains("allowed")),
                 signature.warnings().toString());
     }
 
@@ -279,7 +280,7 @@ class PadesSigningTest {
         // DSS's default policy only warns ("changes restricted by /DocMDP"); a certification that allows
         // form filling and signing only must not stay VALID once an annotation is added.
         assertEquals(Verdict.INVALID, signature.verdict(), signature.toString());
-        assertTrue(signature.reasons().stream().anyMatch(r -> r.contains("certification forbids")), signature.reasons().toString());
+        assertTrue(Words.ENGLISH.texts(signature.reasons()).stream().anyMatch(r -> r.contains("certification forbids")), signature.reasons().toString());
     }
 
     // ---- certificate checks before signing ------------------------------------------------------------

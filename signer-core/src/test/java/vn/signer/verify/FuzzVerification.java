@@ -66,7 +66,7 @@ final class FuzzVerification {
         VerificationReport report;
         long start = System.nanoTime();
         try {
-            report = verifier.verify(name, input, Locale.ROOT);
+            report = verifier.verify(name, input);
         } catch (SignerException e) {
             assertInTime(start);
             assertTrue(REFUSALS.contains(e.code()), () -> "refused with " + e.code() + ": " + e.getMessage());

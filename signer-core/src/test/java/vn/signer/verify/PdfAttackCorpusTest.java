@@ -25,6 +25,7 @@ import vn.signer.testing.PdfAttacks;
 import vn.signer.testing.Samples;
 import vn.signer.testing.TestPki;
 import vn.signer.testing.Tools;
+import vn.signer.report.Words;
 
 /**
  * The PDF attack corpus: documents made here from our demo keys by the attacks on PDF signatures
@@ -203,7 +204,7 @@ class PdfAttackCorpusTest {
         VerificationReport report = expect("two-signatures", Verdict.VALID,
                 out -> sign(signed, out, DemoPki.organisationP12()), "signed by");
         assertEquals(2, report.signatures().size());
-        assertTrue(report.signatures().get(0).warnings().stream().anyMatch(w -> w.contains(DemoPki.ORGANISATION_NAME)),
+        assertTrue(Words.ENGLISH.texts(report.signatures().get(0).warnings()).stream().anyMatch(w -> w.contains(DemoPki.ORGANISATION_NAME)),
                 report.signatures().get(0).warnings().toString());
     }
 
@@ -243,8 +244,8 @@ class PdfAttackCorpusTest {
         if (mentioned != null) {
             List<String> said = new ArrayList<>();
             report.signatures().forEach(s -> {
-                said.addAll(s.reasons());
-                said.addAll(s.warnings());
+                said.addAll(Words.ENGLISH.texts(s.reasons()));
+                said.addAll(Words.ENGLISH.texts(s.warnings()));
             });
             assertTrue(said.stream().anyMatch(s -> s.contains(mentioned)), name + " should mention '" + mentioned + "': " + said);
         }

@@ -32,8 +32,8 @@ public final class Authenticator {
         record Anonymous() implements Result {
         }
 
-        /** Credentials were given and match nobody. */
-        record Refused(String reason) implements Result {
+        /** Credentials were given and match nobody; {@code key} names why in the Answers bundle. */
+        record Refused(String key) implements Result {
         }
     }
 
@@ -45,17 +45,17 @@ public final class Authenticator {
         if (apiKey != null) {
             byte[] presented = sha256(apiKey.getBytes(StandardCharsets.UTF_8));
             ClientConfig found = match(presented, true);
-            return found == null ? new Result.Refused("the API key is not known") : new Result.Known(toClient(found));
+            return found == null ? new Result.Refused("auth.unknownKey") : new Result.Known(toClient(found));
         }
         if (certificate != null) {
             byte[] presented;
             try {
                 presented = sha256(certificate.getEncoded());
             } catch (CertificateEncodingException e) {
-                return new Result.Refused("the client certificate cannot be read");
+                return new Result.Refused("auth.unreadableCertificate");
             }
             ClientConfig found = match(presented, false);
-            return found == null ? new Result.Refused("the client certificate is not one of a configured client")
+            return found == null ? new Result.Refused("auth.unknownCertificate")
                     : new Result.Known(toClient(found));
         }
         return new Result.Anonymous();

@@ -1,11 +1,13 @@
 package vn.signer.server.limits;
 
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import vn.signer.server.words.Answers;
 
 /**
  * Holds every request body to a deadline and a minimum average rate. The connection's idle timeout
@@ -30,12 +32,24 @@ public final class BodyRateHandler extends Handler.Wrapper {
         return super.handle(new TimedRequest(request), response, callback);
     }
 
-    /** The failure every read of a body that came too slowly ends with. */
+    /** The failure every read of a body that came too slowly ends with: why, as a key of the Answers bundle and its facts. */
     public static final class SlowBodyException extends java.io.IOException {
         private static final long serialVersionUID = 1L;
+        private final String key;
+        private final long limit;
 
-        SlowBodyException(String message) {
-            super(message);
+        SlowBodyException(String key, long limit) {
+            super(Answers.english(key, List.of(limit)));
+            this.key = key;
+            this.limit = limit;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public List<Object> args() {
+            return List.of(limit);
         }
     }
 
@@ -51,9 +65,9 @@ public final class BodyRateHandler extends Handler.Wrapper {
 
         @Override
         public Content.Chunk read() {
-            String late = ended ? null : late();
+            SlowBodyException late = ended ? null : late();
             if (late != null) {
-                return Content.Chunk.from(new SlowBodyException(late), true);
+                return Content.Chunk.from(late, true);
             }
             Content.Chunk chunk = super.read();
             if (chunk != null) {
@@ -64,13 +78,13 @@ public final class BodyRateHandler extends Handler.Wrapper {
         }
 
         /** Why the body is too late, or null while it is on time. */
-        private String late() {
+        private SlowBodyException late() {
             long elapsed = System.nanoTime() - start;
             if (elapsed > deadlineNanos) {
-                return "the request body did not arrive within " + Duration.ofNanos(deadlineNanos).toSeconds() + " s";
+                return new SlowBodyException("body.deadline", Duration.ofNanos(deadlineNanos).toSeconds());
             }
             if (elapsed > graceNanos && received * 1_000_000_000L / elapsed < minBytesPerSecond) {
-                return "the request body is arriving slower than " + minBytesPerSecond + " bytes per second";
+                return new SlowBodyException("body.slow", minBytesPerSecond);
             }
             return null;
         }

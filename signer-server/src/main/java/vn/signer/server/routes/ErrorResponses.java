@@ -5,6 +5,8 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
@@ -12,11 +14,13 @@ import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.report.Json;
+import vn.signer.server.words.Answers;
 
 /**
  * The one place where errors become answers: signer-core's {@link ErrorCode}s map to HTTP statuses
- * here, and every error is the JSON {@code {"error": CODE, "message": TEXT}}. Nothing unexpected
- * leaks: an unknown exception is logged (class and message, no document) and answered with a bare 500.
+ * here, and every error is the JSON {@code {"error": CODE, "message": TEXT}}, the message in the
+ * caller's language ({@link AnswerLanguage}, said in Content-Language). Nothing unexpected leaks: an
+ * unknown exception is logged (class and message, no document) and answered with a bare 500.
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -25,7 +29,7 @@ public final class ErrorResponses {
     public record ErrorBody(String error, String message) {
     }
 
-    /** The status and body of an error answer. */
+    /** The status and body of an error answer, its message in English (for the audit, which operators read). */
     record Answer(int status, ErrorBody body) {
     }
 
@@ -91,27 +95,35 @@ public final class ErrorResponses {
 
     /** Writes the error answer for {@code e} and returns it, for metrics and audit. */
     static Answer write(Context ctx, Exception e) {
+        Locale language = AnswerLanguage.forError(ctx);
         int status;
         String code;
         String message;
+        String english;
         if (e instanceof HttpError error) {
             status = error.status();
             code = error.code();
-            message = error.getMessage();
+            message = error.message(language);
+            english = error.getMessage();
         } else if (e instanceof SignerException error) {
             status = status(error.code());
             code = error.code().name();
             // Messages name the server's temporary file; callers know their document by what they sent.
             message = error.oneLine().replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", "the document");
+            english = message;
         } else if (e instanceof HttpResponseException error) {
             status = error.getStatus();
             code = status == 413 ? "TOO_LARGE" : "BAD_REQUEST";
-            message = error.getMessage();
+            // Javalin's own English says no more than the status.
+            String key = status == 413 ? "http.413" : "http.400";
+            message = Answers.text(language, key, List.of());
+            english = Answers.english(key, List.of());
         } else {
             LOG.error("internal error on {} {}: {}: {}", ctx.method(), ctx.path(), e.getClass().getName(), e.getMessage());
             status = 500;
             code = "INTERNAL";
-            message = "internal error; the server log has the details";
+            message = Answers.text(language, "internal", List.of());
+            english = Answers.english("internal", List.of());
         }
         // What is left of a body too slow to wait for is not read. A body not read to its end leaves the
         // connection unusable: saying so keeps a client from sending its next request into a closing one.
@@ -119,11 +131,12 @@ public final class ErrorResponses {
         if (closes || !drainSmallBody(ctx)) {
             ctx.header("Connection", "close");
         }
+        ctx.header("Content-Language", AnswerLanguage.header(language));
         ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
         if (status == 429 || status == 503) {
             Duration retryAfter = e instanceof HttpError error ? error.retryAfter() : null;
             ctx.header("Retry-After", retryAfter == null ? "1" : Long.toString(retryAfter.toSeconds()));
         }
-        return new Answer(status, new ErrorBody(code, message));
+        return new Answer(status, new ErrorBody(code, english));
     }
 }

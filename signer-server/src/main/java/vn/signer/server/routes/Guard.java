@@ -35,28 +35,32 @@ final class Guard {
         if (route.access() == Access.PUBLIC) {
             return ctx -> {
                 ctx.attribute(ROUTE_ATTRIBUTE, route.path());
+            // A bad ?lang= is refused before anything else, in the language of Accept-Language.
+            AnswerLanguage.of(ctx);
                 run(route.handler(), ctx);
             };
         }
         return ctx -> {
             ctx.attribute(ROUTE_ATTRIBUTE, route.path());
+            // A bad ?lang= is refused before anything else, in the language of Accept-Language.
+            AnswerLanguage.of(ctx);
             String address = ctx.ip();
             ctx.attribute(CLIENT_ATTRIBUTE, Client.anonymous(address));
             Duration blocked = server.authFailures().blocked(address);
             if (!blocked.isZero()) {
-                throw new HttpError(429, "RATE_LIMITED", "too many failed authentications from " + address
-                        + "; retry in " + seconds(blocked) + " s", Duration.ofSeconds(seconds(blocked)));
+                throw new HttpError(429, "RATE_LIMITED", Duration.ofSeconds(seconds(blocked)), "rate.authFailures",
+                        address, seconds(blocked));
             }
             try (Slot admitted = enter(server.gate())) {
                 if (!server.addresses().enter(address)) {
-                    throw new HttpError(429, "RATE_LIMITED", "too many requests in flight from " + address
-                            + " (at most " + server.config().limits().maxRequestsPerAddress() + ")");
+                    throw new HttpError(429, "RATE_LIMITED", "rate.inFlight", address,
+                            server.config().limits().maxRequestsPerAddress());
                 }
                 try {
                     Client client = identify(ctx, route.access(), address);
                     ctx.attribute(CLIENT_ATTRIBUTE, client);
                     if (!server.rates().tryAcquire(client.name(), client.requestsPerSecond())) {
-                        throw new HttpError(429, "RATE_LIMITED", "too many requests from " + client.name() + "; slow down");
+                        throw new HttpError(429, "RATE_LIMITED", "rate.client", client.name());
                     }
                     run(route.handler(), ctx);
                 } finally {
@@ -74,8 +78,8 @@ final class Guard {
     private static Slot enter(RequestGate gate) throws InterruptedException {
         if (!gate.enter()) {
             throw gate.closed()
-                    ? new HttpError(503, "SHUTTING_DOWN", "the server is shutting down")
-                    : new HttpError(503, "BUSY", "the server is at its limit of concurrent requests; retry shortly");
+                    ? new HttpError(503, "SHUTTING_DOWN", "server.shuttingDown")
+                    : new HttpError(503, "BUSY", "server.busy");
         }
         return gate::leave;
     }
@@ -89,9 +93,9 @@ final class Guard {
         try {
             handler.handle(ctx);
         } catch (StackOverflowError e) {
-            throw new HttpError(422, "TOO_COMPLEX", "the document is nested too deeply or is too complex to process");
+            throw new HttpError(422, "TOO_COMPLEX", "document.tooComplex");
         } catch (OutOfMemoryError e) {
-            throw new HttpError(503, "OUT_OF_MEMORY", "the server has not enough memory for this request now; retry later");
+            throw new HttpError(503, "OUT_OF_MEMORY", "server.outOfMemory");
         } catch (Error e) {
             throw new IllegalStateException("error of the JVM while handling the request", e);
         }
@@ -108,12 +112,12 @@ final class Guard {
         }
         if (result instanceof Authenticator.Result.Refused refused) {
             server.authFailures().failed(address);
-            throw HttpError.unauthorized(refused.reason());
+            throw HttpError.unauthorized(refused.key());
         }
         if (access == Access.VERIFY && server.config().verification().open()) {
             return Client.anonymous(address);
         }
         server.authFailures().failed(address);
-        throw HttpError.unauthorized("this needs an API key (Authorization: Bearer KEY) or a client certificate");
+        throw HttpError.unauthorized("auth.required");
     }
 }

@@ -37,7 +37,7 @@ final class Query {
                 String name = decode(equals < 0 ? pair : pair.substring(0, equals), null);
                 String value = decode(equals < 0 ? "" : pair.substring(equals + 1), name);
                 if (values.put(name, value) != null) {
-                    throw HttpError.badRequest("query parameter '" + name + "' is given more than once");
+                    throw HttpError.badRequest("query.repeated", name);
                 }
             }
         }
@@ -58,7 +58,7 @@ final class Query {
         return switch (value) {
             case "true", "" -> true;
             case "false" -> false;
-            default -> throw HttpError.badRequest(name + " must be true or false");
+            default -> throw HttpError.badRequest("query.notBoolean", name);
         };
     }
 
@@ -73,7 +73,7 @@ final class Query {
             if (c == '%') {
                 if (i + 2 >= encoded.length() || !HexFormat.isHexDigit(encoded.charAt(i + 1))
                         || !HexFormat.isHexDigit(encoded.charAt(i + 2))) {
-                    throw refused(parameter, "holds '%' not followed by two hexadecimal digits");
+                    throw refused(parameter, "badPercent");
                 }
                 bytes.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
                 i += 2;
@@ -93,17 +93,23 @@ final class Query {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw refused(parameter, "is not UTF-8 once percent-decoded");
+            throw refused(parameter, "notUtf8");
         }
         int bad = text.chars().filter(Printable::escaped).findFirst().orElse(-1);
         if (bad >= 0) {
-            throw refused(parameter, "holds the character U+%04X (control characters, line breaks and bidi controls are refused)"
-                    .formatted(bad));
+            throw refused(parameter, "control", "U+%04X".formatted(bad));
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    private static HttpError refused(String parameter, String why) {
-        return HttpError.badRequest((parameter == null ? "a query parameter's name " : "query parameter '" + parameter + "' ") + why);
+    /** A refusal of a parameter's value ({@code parameter} named first), or of a name (null). */
+    private static HttpError refused(String parameter, String why, Object... more) {
+        if (parameter == null) {
+            return HttpError.badRequest("query.name." + why, more);
+        }
+        Object[] args = new Object[more.length + 1];
+        args[0] = parameter;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return HttpError.badRequest("query.value." + why, args);
     }
 }

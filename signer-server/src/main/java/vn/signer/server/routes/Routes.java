@@ -52,8 +52,7 @@ public final class Routes {
         config.routes.exception(Exception.class, this::failed);
         config.routes.error(404, ctx -> {
             if (ctx.attribute(Guard.ROUTE_ATTRIBUTE) == null) {
-                failed(new HttpError(404, "NOT_FOUND", "no such endpoint: " + ctx.method() + " " + ctx.path()
-                        + " (see GET /openapi.json)"), ctx);
+                failed(new HttpError(404, "NOT_FOUND", "route.unknown", ctx.method().name(), ctx.path()), ctx);
             }
         });
         config.requestLogger.http((ctx, millis) -> {

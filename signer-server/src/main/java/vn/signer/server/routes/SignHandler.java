@@ -40,18 +40,18 @@ final class SignHandler {
         Query query = Query.parse(ctx.queryString());
         String name = query.get("profile");
         if (name == null || name.isBlank()) {
-            throw HttpError.badRequest("name the signing profile with ?profile=NAME (see GET /v1/profiles)");
+            throw HttpError.badRequest("profile.missing");
         }
         ctx.attribute(PROFILE_ATTRIBUTE, name);
         SigningProfile profile = server.profiles().get(name);
         if (profile == null || !client.profiles().contains(name)) {
-            throw HttpError.forbidden("client " + client.name() + " may not use profile '" + name + "'");
+            throw HttpError.forbidden("profile.forbidden", client.name(), name);
         }
         SigningProfile.Overrides overrides = new SigningProfile.Overrides(query.get("reason"),
                 query.get("location"), query.get("contactInfo"), level(query.get("level")));
         List<String> refused = profile.refused(overrides);
         if (!refused.isEmpty()) {
-            throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "profile '" + name + "' does not let callers set " + refused);
+            throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "override.refused", name, refused);
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
              Guard.Slot working = Guard.work(server)) {
@@ -104,7 +104,7 @@ final class SignHandler {
         try {
             return Level.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("level must be B, T, LT or LTA");
+            throw HttpError.badRequest("level.invalid");
         }
     }
 

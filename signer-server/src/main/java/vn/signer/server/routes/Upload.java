@@ -155,7 +155,7 @@ public final class Upload implements AutoCloseable {
     private static DocumentFormat format(String name, byte[] head, DocumentFormat declared, String mediaType) {
         DocumentFormat format = DocumentFormat.detect(name, head);
         if (declared != null && declared != format) {
-            throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "the body is " + format + " but Content-Type says " + mediaType);
+            throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "type.mismatch", format.name(), mediaType);
         }
         return format;
     }
@@ -173,8 +173,8 @@ public final class Upload implements AutoCloseable {
                 throw tooSlow(slow);
             }
             // The connection's idle timeout: the client stopped sending in the middle of its body.
-            throw cause(e, TimeoutException.class) != null ? new HttpError(408, "REQUEST_TIMEOUT", "the request body stopped arriving")
-                    : HttpError.badRequest("the request body could not be read to its end");
+            throw cause(e, TimeoutException.class) != null ? new HttpError(408, "REQUEST_TIMEOUT", "body.stopped")
+                    : HttpError.badRequest("body.unreadable");
         }
     }
 
@@ -189,7 +189,7 @@ public final class Upload implements AutoCloseable {
     }
 
     private static HttpError tooSlow(BodyRateHandler.SlowBodyException e) {
-        return new HttpError(408, "REQUEST_TIMEOUT", e.getMessage());
+        return new HttpError(408, "REQUEST_TIMEOUT", e.key(), e.args().toArray());
     }
 
     /**
@@ -202,12 +202,12 @@ public final class Upload implements AutoCloseable {
             String parameter = parts[i].strip();
             int equals = parameter.indexOf('=');
             if (equals <= 0) {
-                throw badType("a parameter without a value: '" + parameter + "'");
+                throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "type.emptyParameter", parameter);
             }
             if (parameter.substring(0, equals).strip().equals("charset")) {
                 String charset = parameter.substring(equals + 1).strip().replace("\"", "");
                 if (!supported(charset)) {
-                    throw badType("an unknown charset: '" + charset + "'");
+                    throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "type.unknownCharset", charset);
                 }
             }
         }
@@ -219,10 +219,6 @@ public final class Upload implements AutoCloseable {
         } catch (IllegalCharsetNameException e) {
             return false;
         }
-    }
-
-    private static HttpError badType(String what) {
-        return new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "the Content-Type has " + what);
     }
 
     private interface BodyRead<T> {
@@ -238,7 +234,7 @@ public final class Upload implements AutoCloseable {
             throw multipartRefused(e, maxBytes);
         }
         if (part == null) {
-            throw HttpError.badRequest("the multipart form has no part named 'document'");
+            throw HttpError.badRequest("form.noDocument");
         }
         return part;
     }
@@ -259,7 +255,7 @@ public final class Upload implements AutoCloseable {
         BadMessageException bad = cause(e, BadMessageException.class);
         if (bad != null) {
             return bad.getCode() == 413 ? tooLarge(maxBytes)
-                    : HttpError.unreadableBody("the multipart form cannot be read: " + bad.getReason());
+                    : HttpError.unreadableBody("form.unreadable", String.valueOf(bad.getReason()));
         }
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException("cannot read the multipart form", e);
     }
@@ -268,8 +264,7 @@ public final class Upload implements AutoCloseable {
         return switch (mediaType) {
             case "application/pdf" -> DocumentFormat.PDF;
             case "application/xml", "text/xml" -> DocumentFormat.XML;
-            default -> throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE",
-                    "send application/pdf, application/xml, text/xml or multipart/form-data, not '" + mediaType + "'");
+            default -> throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "type.unsupported", mediaType);
         };
     }
 
@@ -311,7 +306,7 @@ public final class Upload implements AutoCloseable {
     }
 
     private static HttpError tooLarge(long maxBytes) {
-        return new HttpError(413, "TOO_LARGE", "the document is larger than this server accepts (" + maxBytes + " bytes)");
+        return new HttpError(413, "TOO_LARGE", "body.tooLarge", maxBytes);
     }
 
     @Override

@@ -21,24 +21,26 @@ final class VerifyHandler {
         Query query = Query.parse(ctx.queryString());
         String profile = query.get("trust") != null ? query.get("trust") : server.trust().defaultProfile();
         if (profile == null) {
-            throw HttpError.badRequest("this server has no trust profile; name one with ?trust=");
+            throw HttpError.badRequest("trust.none");
         }
         boolean offline = query.flag("offline", false);
         DocumentVerifier verifier = server.trust().verifier(profile, offline);
         if (verifier == null) {
-            throw HttpError.badRequest("no trust profile '" + profile + "'; there are " + server.trust().names());
+            throw HttpError.badRequest("trust.unknown", profile, server.trust().names());
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
              Guard.Slot working = Guard.work(server)) {
             VerificationReport report;
             if (upload.inMemory()) {
-                report = verifier.verify(upload.name(), upload.content(), Locale.ROOT);
+                report = verifier.verify(upload.name(), upload.content());
             } else {
                 VerificationReport fromFile = verifier.verify(upload.file());
                 report = new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
                         fromFile.signatures(), fromFile.validationTime());
             }
-            ctx.contentType("application/json").result(Json.line(report));
+            Locale language = AnswerLanguage.of(ctx);
+            ctx.header("Content-Language", AnswerLanguage.header(language));
+            ctx.contentType("application/json").result(Json.line(report, language));
         }
     }
 }
