@@ -38,6 +38,12 @@ public enum ErrorCode {
     LEVEL_UNREACHABLE,
     /** The signature could not be produced (the token or the signing library failed). */
     SIGNING_FAILED,
+    /**
+     * A signature value brought to a prepared signature was refused before anything was written: it
+     * does not verify with the signer's certificate, is not in the expected encoding, or the prepared
+     * signature was completed already.
+     */
+    SIGNATURE_VALUE_REFUSED,
     /** The document could not be verified at all (not its signatures: the process). */
     VERIFICATION_FAILED
 }

@@ -176,6 +176,7 @@ final class CliMessages {
             case TIMESTAMP_FAILED -> "không lấy được dấu thời gian";
             case LEVEL_UNREACHABLE -> "không đạt được mức chữ ký yêu cầu";
             case SIGNING_FAILED -> "không tạo được chữ ký";
+            case SIGNATURE_VALUE_REFUSED -> "giá trị chữ ký bị từ chối";
             case VERIFICATION_FAILED -> "không kiểm tra được văn bản";
         };
     }

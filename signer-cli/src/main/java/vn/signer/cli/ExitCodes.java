@@ -54,7 +54,7 @@ final class ExitCodes {
     static int of(ErrorCode code) {
         return switch (code) {
             case USAGE -> USAGE;
-            case BAD_INPUT, NOT_SIGNABLE, VERIFICATION_FAILED -> DATA;
+            case BAD_INPUT, NOT_SIGNABLE, VERIFICATION_FAILED, SIGNATURE_VALUE_REFUSED -> DATA;
             case INPUT_MISSING -> NO_INPUT;
             case IO -> IO;
             case OUTPUT_EXISTS -> CANT_CREATE;

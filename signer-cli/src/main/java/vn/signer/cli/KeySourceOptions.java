@@ -5,10 +5,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
-import vn.signer.keys.Pkcs11KeySource;
-import vn.signer.keys.Pkcs12KeySource;
-import vn.signer.keys.PinCallback;
+import vn.signer.keys.KeySourceSpec;
 import vn.signer.keys.TokenSelector;
 
 /** Where the keys are and how to unlock them: shared by 'keys' and 'sign'. */
@@ -77,20 +76,25 @@ final class KeySourceOptions {
         return token != null;
     }
 
-    PinCallback pinCallback(Terminal terminal) {
-        return PinSources.of(pin == null ? null : pin.env, pin == null ? null : pin.file,
-                terminal.environment(), terminal.console(), terminal.err());
-    }
-
-    /** Opens the key store or logs in to the token (asking the PIN once). */
-    KeySource open(Terminal terminal) {
+    /** The key source these options describe, with {@code key} chosen from it. */
+    KeySourceSpec spec(KeySelector key) {
+        KeySourceSpec.PinSource pinSource = pin == null ? new KeySourceSpec.Prompt()
+                : pin.env != null ? new KeySourceSpec.Environment(pin.env) : new KeySourceSpec.File(pin.file);
         if (store.pkcs12 != null) {
             if (token != null) {
                 throw new SignerException(ErrorCode.USAGE, "--slot, --token-label and --token-serial apply to --pkcs11 only",
                         "remove them, or use --pkcs11");
             }
-            return Pkcs12KeySource.open(store.pkcs12, pinCallback(terminal));
+            return new KeySourceSpec(new KeySourceSpec.Pkcs12(store.pkcs12), key, pinSource);
         }
-        return Pkcs11KeySource.open(store.pkcs11, tokenSelector(), pinCallback(terminal), tokenParallel);
+        if (tokenParallel < 1) {
+            throw new SignerException(ErrorCode.USAGE, "--token-parallel must be at least 1", "give 1 for a USB token, more for an HSM");
+        }
+        return new KeySourceSpec(new KeySourceSpec.Pkcs11(store.pkcs11, tokenSelector(), tokenParallel), key, pinSource);
+    }
+
+    /** Opens the key store or logs in to the token (asking the PIN once). */
+    KeySource open(Terminal terminal, KeySelector key) {
+        return spec(key).open(PinSources.prompt(terminal.console(), terminal.err()), terminal.environment());
     }
 }

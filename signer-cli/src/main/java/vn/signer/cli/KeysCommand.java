@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vn.signer.certs.CertificateSummary;
 import vn.signer.keys.KeyInfo;
+import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.Pkcs11KeySource;
 import vn.signer.keys.TokenInfo;
@@ -49,7 +50,7 @@ final class KeysCommand implements Callable<Integer> {
             print(terminal, new Listing(source.pkcs11Module().toString(), tokens, List.of(), note));
             return ExitCodes.OK;
         }
-        try (KeySource keys = source.open(terminal)) {
+        try (KeySource keys = source.open(terminal, KeySelector.only())) {
             print(terminal, new Listing(keys.describe(), tokens, keys.keys(), null));
         }
         return ExitCodes.OK;

@@ -2,41 +2,23 @@ package vn.signer.cli;
 
 import java.io.Console;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Map;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
-import vn.signer.keys.PinFile;
 import vn.signer.keys.PinRequest;
 import vn.signer.report.Printable;
 
 /**
- * Where the command line gets a PIN: an environment variable, a file, or a hidden prompt on the
- * terminal. Never from the command line itself, where any user could read it in the process list.
+ * The command line's hidden PIN prompt on the terminal (an environment variable or a file are read
+ * by {@link vn.signer.keys.KeySourceSpec}). Never from the command line itself, where any user could
+ * read it in the process list.
  */
 final class PinSources {
     private PinSources() {
     }
 
-    /** On a token's final try, a person must confirm the PIN: only the prompt may spend it. */
-    private static final String CONFIRM_AT_PROMPT =
-            "enter the PIN at the prompt (run without --pin-env/--pin-file) so that a person confirms it";
-
-    static PinCallback of(String envVar, Path file, Map<String, String> environment, Console console, PrintWriter err) {
-        if (envVar != null) {
-            return PinCallback.unattended(() -> {
-                String value = environment.get(envVar);
-                if (value == null || value.isEmpty()) {
-                    throw new SignerException(ErrorCode.PIN_UNAVAILABLE,
-                            "the environment variable " + envVar + " is not set or empty", "export it, or use --pin-file");
-                }
-                return value.toCharArray();
-            }, CONFIRM_AT_PROMPT);
-        }
-        if (file != null) {
-            return PinCallback.unattended(() -> PinFile.read(file), CONFIRM_AT_PROMPT);
-        }
+    /** Asks at the terminal; without one, says where else the PIN may come from. */
+    static PinCallback prompt(Console console, PrintWriter err) {
         return request -> prompt(request, console, err);
     }
 

@@ -103,7 +103,7 @@ final class SignCommand implements Callable<Integer> {
         SigningServices services = new SigningServices(tsa.authorities(), trust.settings().build());
         KeySelector selector = KeyChoiceOptions.selector(keyChoice);
         Terminal terminal = root.terminal();
-        try (KeySource keys = source.open(terminal)) {
+        try (KeySource keys = source.open(terminal, selector)) {
             SigningKey key = keys.key(selector);
             if (check) {
                 return preflight(terminal, key, services);

@@ -44,6 +44,7 @@ public final class Pkcs11KeySource implements KeySource {
     private final Map<KeyInfo, String> aliases;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Semaphore signing;
+    private final int parallelSignatures;
 
     private Pkcs11KeySource(TokenInfo token, AuthProvider provider, KeyStore store, Map<KeyInfo, String> aliases,
                             int parallelSignatures) {
@@ -52,6 +53,12 @@ public final class Pkcs11KeySource implements KeySource {
         this.store = store;
         this.aliases = aliases;
         this.signing = new Semaphore(parallelSignatures);
+        this.parallelSignatures = parallelSignatures;
+    }
+
+    /** How many signatures the device is given at once. */
+    public int parallelSignatures() {
+        return parallelSignatures;
     }
 
     /** The tokens the module shows, without logging in to any. */

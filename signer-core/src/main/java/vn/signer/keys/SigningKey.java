@@ -91,21 +91,15 @@ public final class SigningKey {
                 concurrency.release();
             }
         }
-        verifyOwnSignature(data, value, algorithm, parameters);
+        verifyOwnSignature(data, value, scheme);
         return value;
     }
 
     /** A faulty token or a key that does not match its certificate must never yield a signature. */
-    private void verifyOwnSignature(byte[] data, byte[] value, String algorithm, AlgorithmParameterSpec parameters) {
+    private void verifyOwnSignature(byte[] data, byte[] value, SignatureScheme scheme) {
         boolean ok;
         try {
-            Signature verifier = Signature.getInstance(algorithm);
-            if (parameters != null) {
-                verifier.setParameter(parameters);
-            }
-            verifier.initVerify(certificate().getPublicKey());
-            verifier.update(data);
-            ok = verifier.verify(value);
+            ok = SignatureCheck.verifies(certificate(), data, value, scheme);
         } catch (GeneralSecurityException e) {
             throw new SignerException(ErrorCode.SIGNING_FAILED,
                     info.describe() + ": cannot check the signature just made: " + e.getMessage(), null, e);

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
-import vn.signer.keys.SigningKey;
 
 /**
  * What must be true of the signer's certificate before anything is signed: valid now, allowed to
@@ -19,8 +18,7 @@ final class CertificateCheck {
     private CertificateCheck() {
     }
 
-    static void requireUsable(SigningKey key, Instant now) {
-        CertificateSummary cert = key.info().certificate();
+    static void requireUsable(CertificateSummary cert, Instant now) {
         String who = "the certificate of " + cert.displayName();
         if (now.isAfter(cert.notAfter())) {
             throw unusable(who + " expired on " + DATE.format(cert.notAfter()), "sign with a valid certificate");

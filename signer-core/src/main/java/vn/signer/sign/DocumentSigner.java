@@ -1,52 +1,35 @@
 package vn.signer.sign;
 
-import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
-import vn.signer.certs.Chains;
 import vn.signer.document.DocumentFormat;
-import vn.signer.dss.DssDocuments;
 import vn.signer.keys.SigningKey;
 import vn.signer.dss.CertificateVerifiers;
 import vn.signer.verify.VerificationSettings;
 
 /**
- * Signs documents with one key and one set of options: PDF as PAdES, XML as XAdES, told apart by
- * content. The embedded chain is completed from the configured intermediates and anchors, so that a
- * token holding only the signer's certificate still yields a signature verifiable from the root. The certificate is checked before every document (a long batch may outlive it), inputs
- * are never modified, and outputs appear whole or not at all. Safe to use from several threads.
+ * Signs documents with a key at hand and one set of options, in one call: PDF as PAdES, XML as XAdES,
+ * told apart by content. Each document goes through the stages of {@link Signing} (prepare, complete
+ * with the key, augment), so the certificate is checked before every document (a long batch may
+ * outlive it), inputs are never modified, and outputs appear whole or not at all. Safe to use from
+ * several threads.
  */
 public final class DocumentSigner {
     private final SigningKey key;
     private final SignatureOptions options;
-    private final SigningServices services;
-    private final List<X509Certificate> chain;
-    private final Lazily<PadesSigner> pades;
-    private final Lazily<XadesSigner> xades;
+    private final Signing signing;
 
-    private DocumentSigner(SigningKey key, SignatureOptions options, SigningServices services) {
+    private DocumentSigner(SigningKey key, SignatureOptions options, Signing signing) {
         this.key = key;
         this.options = options;
-        this.services = services;
-        List<X509Certificate> pool = new ArrayList<>(services.trust().intermediates());
-        pool.addAll(services.trust().trustAnchors());
-        this.chain = Chains.complete(key.chain(), pool);
-        CommonCertificateVerifier verifier = certificateVerifier(key, services.trust());
-        this.pades = new Lazily<>(() -> new PadesSigner(verifier, services));
-        this.xades = new Lazily<>(() -> new XadesSigner(verifier, services));
+        this.signing = signing;
     }
 
     /**
@@ -69,17 +52,37 @@ public final class DocumentSigner {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(services, "services");
-        CertificateCheck.requireUsable(key, Instant.now());
+        CertificateCheck.requireUsable(key.info().certificate(), services.clock().instant());
         requireServicesFor(options.level(), services);
         if (options.level().needsValidationData()) {
-            PreflightReport chain = Preflight.chain(key, options.level(), services.trust());
-            if (!chain.reachable()) {
-                throw new SignerException(ErrorCode.LEVEL_UNREACHABLE,
-                        "level " + options.level() + " cannot be reached: " + chain.problems(),
-                        "run 'signer sign --check' with the same options for the full picture");
-            }
+            requireChain(key, options.level(), services);
         }
-        return new DocumentSigner(key, options, services);
+        // The issuers the key store holds complete the chain as the configured ones do.
+        SigningServices withIssuers = new SigningServices(services.timestamps(),
+                withIssuers(services.trust(), key), services.clock());
+        return new DocumentSigner(key, options, Signing.create(withIssuers));
+    }
+
+    /**
+     * This signer with other options (a request's own reason, location or level), sharing its prepared
+     * services: nothing is set up again and nothing is contacted. The services a level needs are checked
+     * to be configured; unlike {@link #create}, a higher level's chain is not looked up beforehand.
+     *
+     * @throws SignerException USAGE, LEVEL_UNREACHABLE
+     */
+    public DocumentSigner withOptions(SignatureOptions options) {
+        Objects.requireNonNull(options, "options");
+        requireServicesFor(options.level(), signing.services());
+        return new DocumentSigner(key, options, signing);
+    }
+
+    private static void requireChain(SigningKey key, Level level, SigningServices services) {
+        PreflightReport chain = Preflight.chain(key, level, services.trust());
+        if (!chain.reachable()) {
+            throw new SignerException(ErrorCode.LEVEL_UNREACHABLE,
+                    "level " + level + " cannot be reached: " + chain.problems(),
+                    "run 'signer sign --check' with the same options for the full picture");
+        }
     }
 
     /** Checks that the services a level needs are configured, without contacting them. */
@@ -101,10 +104,14 @@ public final class DocumentSigner {
 
     /** The verifier signing uses: the configured trust plus the chain the key store holds. */
     static CommonCertificateVerifier certificateVerifier(SigningKey key, VerificationSettings trust) {
+        return CertificateVerifiers.create(withIssuers(trust, key));
+    }
+
+    private static VerificationSettings withIssuers(VerificationSettings trust, SigningKey key) {
         List<X509Certificate> issuers = key.chain().subList(1, key.chain().size());
-        return CertificateVerifiers.create(VerificationSettings.builder()
+        return VerificationSettings.builder()
                 .trust(trust.trustAnchors()).intermediates(trust.intermediates()).intermediates(issuers)
-                .crlFiles(trust.crlFiles()).offline(trust.offline()).network(trust.network()).build());
+                .crlFiles(trust.crlFiles()).offline(trust.offline()).network(trust.network()).build();
     }
 
     /**
@@ -130,7 +137,7 @@ public final class DocumentSigner {
     public SignOutcome sign(Path input, Path output, boolean overwrite) {
         long start = System.nanoTime();
         DocumentFormat format = Documents.prepare(input, output, overwrite);
-        return sign(input.toString(), () -> DssDocuments.read(input), format, input, output, start,
+        return sign(DocumentToSign.file(input, output, format), input, output, start,
                 signed -> signed.save(output, overwrite));
     }
 
@@ -146,31 +153,15 @@ public final class DocumentSigner {
      */
     public SignOutcome sign(String name, byte[] document, OutputStream signed) {
         long start = System.nanoTime();
-        DocumentFormat format = Documents.check(name, document);
-        return sign(name, () -> DssDocuments.of(name, document), format, null, null, start, output -> {
-            try {
-                output.writeTo(signed);
-            } catch (IOException e) {
-                throw new SignerException(ErrorCode.IO, name + ": cannot write the signed document: " + e.getMessage(),
-                        null, e);
-            }
-        });
+        return sign(DocumentToSign.inMemory(name, document), null, null, start, output -> output.writeTo(signed));
     }
 
-    private SignOutcome sign(String name, Supplier<DSSDocument> read, DocumentFormat format, Path input, Path output,
-                             long start, Consumer<SignedOutput> write) {
-        Instant now = Instant.now();
-        CertificateCheck.requireUsable(key, now);
-        FormatSigner signer = format == DocumentFormat.PDF ? pades.get() : xades.get();
-        if (services.timestamps() != null) {
-            services.timestamps().startRecording();
-        }
-        try (SignedOutput signed = Documents.withDss(name, read, format, "sign",
-                document -> signer.sign(document, key, chain, options, Date.from(now), output))) {
+    private SignOutcome sign(DocumentToSign document, Path input, Path output, long start, Consumer<SignedDocument> write) {
+        try (PreparedSignature prepared = signing.prepare(document, key.chain(), options)) {
+            SignedDocument signed = prepared.complete(key).augment();
             write.accept(signed);
+            return new SignOutcome(input, output, signed.format(), signed.level(), key.info().certificate().displayName(),
+                    signed.signingTime(), signed.timestampAuthorities(), (System.nanoTime() - start) / 1_000_000);
         }
-        List<URI> tsas = services.timestamps() == null ? List.of() : services.timestamps().usedSinceStart();
-        return new SignOutcome(input, output, format, signer.levelName(options.level()),
-                key.info().certificate().displayName(), now, tsas, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -33,11 +33,22 @@ public final class Documents {
             throw new SignerException(ErrorCode.OUTPUT_EXISTS, output + ": the output file exists already",
                     "choose another output with -o, or allow replacing it with --force");
         }
+        requireUsable(input, format);
+        return format;
+    }
+
+    /** Checks an input file before any work, and says what it is. */
+    static DocumentFormat check(Path input) {
+        DocumentFormat format = DocumentFormat.detect(input);
+        requireUsable(input, format);
+        return format;
+    }
+
+    private static void requireUsable(Path input, DocumentFormat format) {
         switch (format) {
             case PDF -> PdfTail.requireComplete(input);
             case XML -> SafeXml.parse(input);
         }
-        return format;
     }
 
     /**
@@ -66,8 +77,13 @@ public final class Documents {
      */
     static <T> T withDss(String name, Supplier<DSSDocument> read, DocumentFormat format, String action,
                          Function<DSSDocument, T> operation) {
+        return withDss(name, format, action, () -> operation.apply(read.get()));
+    }
+
+    /** Runs a DSS operation on the document {@code name}, turning its failures into {@link SignerException}s. */
+    static <T> T withDss(String name, DocumentFormat format, String action, Supplier<T> operation) {
         try {
-            return ServiceLookups.run(() -> operation.apply(read.get()));
+            return ServiceLookups.run(operation);
         } catch (RuntimeException e) {
             throw failure(name, format, action, e);
         }

@@ -3,17 +3,14 @@ package vn.signer.sign;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
 import vn.signer.keys.SignatureScheme;
-import vn.signer.keys.SigningKey;
 
-/** The DSS parameters every format shares, and the one step that touches the key. */
+/** The DSS parameters every format shares. */
 final class DssParameters {
     private DssParameters() {
     }
@@ -21,20 +18,18 @@ final class DssParameters {
     /**
      * @param chain the signer's certificate and the issuers to embed
      */
-    static void applyCommon(AbstractSignatureParameters<?> parameters, SigningKey key, List<X509Certificate> chain,
+    static void applyCommon(AbstractSignatureParameters<?> parameters, List<X509Certificate> chain,
                             SignatureOptions options, Date signingTime) {
-        parameters.setSigningCertificate(new CertificateToken(key.certificate()));
+        parameters.setSigningCertificate(new CertificateToken(chain.get(0)));
         parameters.setCertificateChain(chain.stream().map(CertificateToken::new).toList());
         parameters.setDigestAlgorithm(digest(options.scheme()));
-        parameters.setEncryptionAlgorithm(encryption(key, options.scheme()));
+        parameters.setEncryptionAlgorithm(encryption(chain.get(0), options.scheme()));
         parameters.bLevel().setSigningDate(signingTime);
     }
 
-    /** Signs DSS's to-be-signed bytes with the key and wraps the value as DSS expects it. */
-    static SignatureValue signatureValue(ToBeSigned toBeSigned, SigningKey key, SignatureOptions options) {
-        byte[] value = key.sign(toBeSigned.getBytes(), options.scheme());
-        SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(encryption(key, options.scheme()), digest(options.scheme()));
-        return new SignatureValue(algorithm, value);
+    /** The signature algorithm a value for {@code signer} under {@code scheme} is made with. */
+    static SignatureAlgorithm signatureAlgorithm(X509Certificate signer, SignatureScheme scheme) {
+        return SignatureAlgorithm.getAlgorithm(encryption(signer, scheme), digest(scheme));
     }
 
     static int encodedLength(X509Certificate cert) {
@@ -53,8 +48,7 @@ final class DssParameters {
         };
     }
 
-    private static EncryptionAlgorithm encryption(SigningKey key, SignatureScheme scheme) {
-        X509Certificate cert = key.certificate();
+    private static EncryptionAlgorithm encryption(X509Certificate cert, SignatureScheme scheme) {
         return switch (cert.getPublicKey().getAlgorithm()) {
             case "RSA" -> scheme.padding() == SignatureScheme.RsaPadding.PSS ? EncryptionAlgorithm.RSASSA_PSS : EncryptionAlgorithm.RSA;
             case "EC" -> EncryptionAlgorithm.ECDSA;

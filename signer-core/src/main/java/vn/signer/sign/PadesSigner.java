@@ -18,7 +18,7 @@ import java.util.List;
 import vn.signer.appearance.SigningContext;
 import vn.signer.appearance.VisibleSignature;
 import vn.signer.dss.DssDocuments;
-import vn.signer.keys.SigningKey;
+import vn.signer.certs.CertificateSummary;
 
 /**
  * PAdES signatures, always as an incremental update so that earlier signatures stay valid.
@@ -58,7 +58,7 @@ final class PadesSigner implements FormatSigner {
         }
 
         /**
-         * DocumentSigner checks the certificate before every signature (CertificateCheck: valid now,
+         * Signing checks the certificate before every signature (CertificateCheck: valid now,
          * allowed to sign, key strong enough). DSS's check, with its revocation check off as signer
          * leaves it, asks only whether the certificate is valid now, and builds a whole validation
          * context (chain, revocation look-up) for that answer: a tenth of signing a one-page PDF.
@@ -84,10 +84,10 @@ final class PadesSigner implements FormatSigner {
     }
 
     @Override
-    public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                             Date signingTime, Path output) {
+    public Prepared prepare(DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+                            Date signingTime, Path output) {
         if (!DssDocuments.isLarge(document)) {
-            return sign(inMemory, document, key, chain, options, signingTime, () -> { }, null);
+            return prepare(inMemory, document, chain, options, signingTime, () -> { }, null);
         }
         // A large document is prepared in files, so that memory does not grow with it; one service per
         // document: DSS's working copies go beside the output and are removed once the output is
@@ -97,26 +97,27 @@ final class PadesSigner implements FormatSigner {
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
         factory.setResourcesHandlerBuilder(files);
         try {
-            return sign(service(factory), document, key, chain, options, signingTime, files::clear, files);
+            return prepare(service(factory), document, chain, options, signingTime, files::clear, files);
         } catch (RuntimeException e) {
             files.clear();
             throw e;
         }
     }
 
-    private SignedOutput sign(Service service, DSSDocument document, SigningKey key, List<X509Certificate> chain,
-                              SignatureOptions options, Date signingTime, Runnable release, StagedResources files) {
+    private Prepared prepare(Service service, DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+                             Date signingTime, Runnable release, StagedResources files) {
+        CertificateSummary signer = CertificateSummary.of(chain.get(0));
         PAdESSignatureParameters parameters = parameters(options.level());
-        DssParameters.applyCommon(parameters, key, chain, options, signingTime);
-        parameters.setContentSize(contentSize(key, chain, options.level()));
+        DssParameters.applyCommon(parameters, chain, options, signingTime);
+        parameters.setContentSize(contentSize(chain, options.level()));
         parameters.setReason(options.reason());
         parameters.setLocation(options.location());
         parameters.setContactInfo(options.contactInfo());
-        parameters.setSignerName(key.info().certificate().commonName());
+        parameters.setSignerName(signer.commonName());
         parameters.setAppName("signer");
         if (options.appearance() != null) {
             parameters.setImageParameters(VisibleSignature.parameters(options.appearance(), document,
-                    new SigningContext(key.info().certificate().commonName(), key.info().certificate().organization(),
+                    new SigningContext(signer.commonName(), signer.organization(),
                             options.reason(), options.location(), signingTime.toInstant())));
         }
         if (options.certify()) {
@@ -125,16 +126,17 @@ final class PadesSigner implements FormatSigner {
             parameters.setPermission(CertificationPermission.MINIMAL_CHANGES_PERMITTED);
         }
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        SignatureValue value = DssParameters.signatureValue(toBeSigned, key, options);
-        DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
-        if (options.level() == Level.B && prepared != null) {
-            ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value), release,
-                    files == null ? null : files.of(prepared));
-            if (patch != null) {
-                return patch;
+        return Prepared.of(toBeSigned, value -> {
+            DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
+            if (options.level() == Level.B && prepared != null) {
+                ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value), release,
+                        files == null ? null : files.of(prepared));
+                if (patch != null) {
+                    return patch;
+                }
             }
-        }
-        return SignedOutput.of(service.signDocument(document, parameters, value), release);
+            return SignedOutput.of(service.signDocument(document, parameters, value), release);
+        }, release);
     }
 
     @Override
@@ -154,8 +156,8 @@ final class PadesSigner implements FormatSigner {
      * The space reserved for the CMS signature, from the real chain: too small and signing fails at the
      * last step, too large and every document carries kilobytes of zeros.
      */
-    static int contentSize(SigningKey key, List<X509Certificate> chain, Level level) {
-        int size = 2_048 + key.certificate().getPublicKey().getEncoded().length * 2;
+    static int contentSize(List<X509Certificate> chain, Level level) {
+        int size = 2_048 + chain.get(0).getPublicKey().getEncoded().length * 2;
         for (X509Certificate cert : chain) {
             size += DssParameters.encodedLength(cert);
         }

@@ -6,7 +6,6 @@ import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.enumerations.CertificateStatus;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.validation.CertificateValidator;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import vn.signer.SignerException;
@@ -28,7 +27,7 @@ public final class Preflight {
     public static PreflightReport check(SigningKey key, Level level, SigningServices services) {
         List<Finding> findings = new ArrayList<>();
         try {
-            CertificateCheck.requireUsable(key, Instant.now());
+            CertificateCheck.requireUsable(key.info().certificate(), services.clock().instant());
             findings.add(new Finding(Severity.OK, "the certificate of " + key.info().certificate().displayName()
                     + " may sign (valid until " + key.info().certificate().notAfter() + ")"));
         } catch (SignerException e) {

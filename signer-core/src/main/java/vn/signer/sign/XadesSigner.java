@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
-import vn.signer.keys.SigningKey;
 
 /** XAdES signatures: enveloped by default, enveloping or detached on request. */
 final class XadesSigner implements FormatSigner {
@@ -25,8 +24,8 @@ final class XadesSigner implements FormatSigner {
     }
 
     @Override
-    public SignedOutput sign(DSSDocument document, SigningKey key, List<X509Certificate> chain, SignatureOptions options,
-                             Date signingTime, Path output) {
+    public Prepared prepare(DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+                            Date signingTime, Path output) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
         parameters.setSignatureLevel(dssLevel(options.level()));
         parameters.setSignaturePackaging(switch (options.xmlPackaging()) {
@@ -34,10 +33,10 @@ final class XadesSigner implements FormatSigner {
             case ENVELOPING -> SignaturePackaging.ENVELOPING;
             case DETACHED -> SignaturePackaging.DETACHED;
         });
-        DssParameters.applyCommon(parameters, key, chain, options, signingTime);
+        DssParameters.applyCommon(parameters, chain, options, signingTime);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        return SignedOutput.of(service.signDocument(document, parameters, DssParameters.signatureValue(toBeSigned, key, options)),
-                () -> { });
+        return Prepared.of(toBeSigned,
+                value -> SignedOutput.of(service.signDocument(document, parameters, value), () -> { }), () -> { });
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class DocumentVerifier {
     /** @param xml the parsed document when it is XML (signer reads its signatures itself too), else null */
     private VerificationReport verify(String name, DocumentFormat format, Document xml, Supplier<DSSDocument> read,
                                       long length) {
-        Instant now = Instant.now();
+        Instant now = settings.validationTime() != null ? settings.validationTime() : Instant.now();
         List<XmlFinding> findings = xml == null ? null : XmlInspection.inspect(xml);
         if (findings != null && XmlVerification.refuses(findings)) {
             // An HMAC, an XSLT transform or a malformed signature: DSS would run it or fail on it.
@@ -93,7 +93,7 @@ public final class DocumentVerifier {
         RevisionDifferences differences = new RevisionDifferences(pages::differing);
         Reports reports;
         try {
-            reports = ServiceLookups.run(() -> validate(document, differences));
+            reports = ServiceLookups.run(() -> validate(document, differences, now));
         } catch (SignerException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -137,9 +137,10 @@ public final class DocumentVerifier {
         return boundaries;
     }
 
-    private Reports validate(DSSDocument document, RevisionDifferences differences) {
+    private Reports validate(DSSDocument document, RevisionDifferences differences, Instant now) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(document);
         validator.setCertificateVerifier(certificateVerifier);
+        validator.setValidationTime(java.util.Date.from(now));
         validator.setDetachedContents(detachedContents());
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
         // The ETSI validation report is a third rendering of the same result; nothing here reads it.

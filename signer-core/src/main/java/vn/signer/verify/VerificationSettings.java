@@ -2,6 +2,7 @@ package vn.signer.verify;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,10 +21,12 @@ import vn.signer.net.NetworkPolicy;
  * @param network           what may be fetched when online (by default http and https to public
  *                          addresses, {@value NetworkPolicy#DEFAULT_MAX_REQUESTS} requests per verification)
  * @param detachedContents  the signed files of detached XML signatures
+ * @param validationTime    the time the signatures are judged at, or null for the moment of each verification
+ *                          (a fixed time makes a judgement repeatable: a test, or an answer about the past)
  */
 public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509Certificate> intermediates,
                                    List<Path> crlFiles, boolean offline, NetworkPolicy network,
-                                   List<Path> detachedContents) {
+                                   List<Path> detachedContents, Instant validationTime) {
 
     public VerificationSettings {
         Objects.requireNonNull(network, "network");
@@ -45,6 +48,7 @@ public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509
         private final List<Path> detachedContents = new ArrayList<>();
         private boolean offline = true;
         private NetworkPolicy network = NetworkPolicy.PUBLIC_ONLY;
+        private Instant validationTime;
 
         private Builder() {
         }
@@ -81,8 +85,15 @@ public record VerificationSettings(List<X509Certificate> trustAnchors, List<X509
             return this;
         }
 
+        /** Judges signatures at {@code time} instead of at the moment of each verification. */
+        public Builder validationTime(Instant time) {
+            this.validationTime = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
         public VerificationSettings build() {
-            return new VerificationSettings(trustAnchors, intermediates, crlFiles, offline, network, detachedContents);
+            return new VerificationSettings(trustAnchors, intermediates, crlFiles, offline, network, detachedContents,
+                    validationTime);
         }
     }
 }

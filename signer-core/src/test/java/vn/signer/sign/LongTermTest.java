@@ -75,7 +75,17 @@ class LongTermTest {
     }
 
     private static SignatureReport verify(Path file) {
-        VerificationReport report = DocumentVerifier.create(trust()).verify(file);
+        return verify(file, trust());
+    }
+
+    /** Verifies as if at {@code time}: a later time stands for time passed, with no test waiting for it. */
+    private static SignatureReport verifyAt(Path file, Instant time) {
+        return verify(file, VerificationSettings.builder().trust(List.of(services.pki().root()))
+                .network(PkiServices.LOOPBACK).validationTime(time).build());
+    }
+
+    private static SignatureReport verify(Path file, VerificationSettings settings) {
+        VerificationReport report = DocumentVerifier.create(settings).verify(file);
         assertEquals(1, report.signatures().size(), report.toString());
         return report.signatures().get(0);
     }
@@ -114,9 +124,14 @@ class LongTermTest {
     void longTermSignatureMadeBeforeRevocationStaysValid() throws Exception {
         TestPki.Entity signer = services.pki().signer("Revoked After", "TEST").issue();
         SignOutcome outcome = sign(signer, Level.LT, tsa(services.tsaUrl()), pdf());
-        Thread.sleep(1100);
-        services.pki().revoke(signer.certificate(), Instant.now());
-        SignatureReport report = verify(outcome.output());
+        SignOutcome basic = sign(signer, Level.B, null, pdf());
+        // Revoked a second after the timestamp, and judged an hour later, when the revocation is in
+        // force: the signature without a timestamp has nothing to prove it came first.
+        Instant revocation = Instant.now().plusSeconds(1);
+        services.pki().revoke(signer.certificate(), revocation);
+        Instant later = revocation.plus(Duration.ofHours(1));
+        assertNotEquals(Verdict.VALID, verifyAt(basic.output(), later).verdict());
+        SignatureReport report = verifyAt(outcome.output(), later);
         assertEquals(Verdict.VALID, report.verdict(), report.toString());
         assertFalse(report.timestamps().isEmpty());
         assertTrue(report.bestSignatureTime().isBefore(services.pki().revocationTime(signer.certificate().getSerialNumber())));
@@ -124,14 +139,15 @@ class LongTermTest {
 
     @Test
     void expiredCertificateInvalidatesBasicSignatureButNotArchivedOne() throws Exception {
-        Instant expiry = Instant.now().plusSeconds(6);
+        Instant expiry = Instant.now().plus(Duration.ofHours(1));
         TestPki.Entity signer = services.pki().signer("Soon Expired", "TEST")
                 .valid(Instant.now().minus(Duration.ofDays(1)), expiry).issue();
         SignOutcome basic = sign(signer, Level.B, null, pdf());
         SignOutcome archived = sign(signer, Level.LTA, tsa(services.tsaUrl()), pdf());
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis() + 1500));
-        assertNotEquals(Verdict.VALID, verify(basic.output()).verdict());
-        SignatureReport lta = verify(archived.output());
+        Instant afterExpiry = expiry.plus(Duration.ofMinutes(1));
+        assertEquals(Verdict.VALID, verify(basic.output()).verdict(), "valid before the certificate expires");
+        assertNotEquals(Verdict.VALID, verifyAt(basic.output(), afterExpiry).verdict());
+        SignatureReport lta = verifyAt(archived.output(), afterExpiry);
         assertEquals(Verdict.VALID, lta.verdict(), lta.toString());
         assertTrue(lta.level().endsWith("LTA"), lta.level());
     }

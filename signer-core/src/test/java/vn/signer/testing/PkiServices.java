@@ -122,6 +122,11 @@ public final class PkiServices implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** How many requests reached any path. */
+    public int hits() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     @Override
     public void close() {
         server.stop(0);

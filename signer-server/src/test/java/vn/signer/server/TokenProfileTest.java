@@ -57,6 +57,7 @@ class TokenProfileTest {
                     pkcs11:
                       module: %4$s
                       tokenLabel: %5$s
+                      parallel: 2
                     key: {label: organisation}
                     pin: {file: %1$s/token-pin.txt}
                     trust: demo

@@ -50,11 +50,14 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
      * @param tokenLabel  the token's label
      * @param tokenSerial the token's serial number
      * @param slotIndex   the token's position among the slots with a token
+     * @param parallel    signatures given to the device at once: 1 for a USB token (default), more for an HSM
      */
-    public record Pkcs11(String module, String tokenLabel, String tokenSerial, Integer slotIndex) {
+    public record Pkcs11(String module, String tokenLabel, String tokenSerial, Integer slotIndex, Integer parallel) {
         public Pkcs11 {
             ServerConfig.require(module != null, "pkcs11.module: give the PKCS#11 library");
             ServerConfig.require(slotIndex == null || slotIndex >= 0, "pkcs11.slotIndex: give a position from 0, not " + slotIndex);
+            parallel = parallel == null ? 1 : parallel;
+            ServerConfig.require(parallel >= 1, "pkcs11.parallel: give 1 for a USB token, more for an HSM");
         }
     }
 

@@ -13,7 +13,8 @@ import vn.signer.server.config.ProfileConfig;
 
 /**
  * One signing profile, opened: its key source logged in, its key chosen, and a signer with the
- * profile's defaults. A request with overrides gets a signer of its own for the same key.
+ * profile's defaults. A request with overrides gets the same signer with its own options: nothing is
+ * set up again and nothing is contacted for it.
  */
 public final class SigningProfile implements AutoCloseable {
     private final String name;
@@ -85,7 +86,7 @@ public final class SigningProfile implements AutoCloseable {
 
     /** The signer for a request: the profile's own when nothing is overridden. */
     public DocumentSigner signer(Overrides overrides) {
-        return overrides.fields().isEmpty() ? defaultSigner : DocumentSigner.create(key, options(overrides), services);
+        return overrides.fields().isEmpty() ? defaultSigner : defaultSigner.withOptions(options(overrides));
     }
 
     private SignatureOptions options(Overrides overrides) {

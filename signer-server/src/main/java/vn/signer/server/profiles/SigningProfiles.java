@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
-import vn.signer.keys.PinCallback;
-import vn.signer.keys.Pkcs11KeySource;
-import vn.signer.keys.Pkcs12KeySource;
+import vn.signer.keys.KeySourceSpec;
 import vn.signer.keys.TokenSelector;
 import vn.signer.sign.SigningServices;
 import vn.signer.server.config.ProfileConfig;
@@ -46,12 +44,10 @@ public final class SigningProfiles implements AutoCloseable {
     }
 
     private static SigningProfile open(ServerConfig config, TrustProfiles trust, String name, ProfileConfig profile) {
-        // A restart loop with a wrong PIN in the environment must not be what locks the token.
-        PinCallback pin = PinCallback.unattended(() -> profile.pin().read(config),
-                "check the PIN in the profile's environment variable or file, then log in once with the token's own tool");
-        KeySource source = profile.pkcs12() != null
-                ? Pkcs12KeySource.open(config.path(profile.pkcs12().file()), pin)
-                : Pkcs11KeySource.open(config.path(profile.pkcs11().module()), tokenSelector(profile.pkcs11()), pin);
+        KeySourceSpec spec = keySource(config, profile);
+        // The PIN comes from a variable or a file, which the spec never lets spend a token's last try:
+        // a restart loop with a wrong PIN in the environment must not be what locks the token.
+        KeySource source = spec.open(null);
         try {
             TimestampAuthorities tsa = profile.tsa().isEmpty() ? null : TimestampAuthorities.create(TsaSettings.of(profile.tsa()));
             VerificationSettings settings = profile.trust() == null ? TrustProfiles.none() : trust.settings(profile.trust());
@@ -64,11 +60,22 @@ public final class SigningProfiles implements AutoCloseable {
                         .crlFiles(settings.crlFiles()).offline(false).network(settings.network()).build();
             }
             SigningServices services = new SigningServices(tsa, settings);
-            return new SigningProfile(name, profile, source, source.key(keySelector(profile.key())), services);
+            return new SigningProfile(name, profile, source, source.key(spec.key()), services);
         } catch (RuntimeException e) {
             source.close();
             throw e;
         }
+    }
+
+    /** The profile's key, token and PIN as the one description the command line builds too. */
+    private static KeySourceSpec keySource(ServerConfig config, ProfileConfig profile) {
+        KeySourceSpec.Store store = profile.pkcs12() != null
+                ? new KeySourceSpec.Pkcs12(config.path(profile.pkcs12().file()))
+                : new KeySourceSpec.Pkcs11(config.path(profile.pkcs11().module()), tokenSelector(profile.pkcs11()),
+                        profile.pkcs11().parallel());
+        KeySourceSpec.PinSource pin = profile.pin().env() != null ? new KeySourceSpec.Environment(profile.pin().env())
+                : new KeySourceSpec.File(config.path(profile.pin().file()));
+        return new KeySourceSpec(store, keySelector(profile.key()), pin);
     }
 
     private static TokenSelector tokenSelector(ProfileConfig.Pkcs11 p11) {

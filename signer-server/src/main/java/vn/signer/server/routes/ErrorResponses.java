@@ -84,7 +84,7 @@ public final class ErrorResponses {
     static int status(ErrorCode code) {
         return switch (code) {
             case USAGE, BAD_INPUT -> 400;
-            case NOT_SIGNABLE, VERIFICATION_FAILED -> 422;
+            case NOT_SIGNABLE, VERIFICATION_FAILED, SIGNATURE_VALUE_REFUSED -> 422;
             // The server's own key, token, TSA or configuration: the caller can only retry later.
             case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE, TOKEN_UNAVAILABLE, KEY_NOT_FOUND, CERTIFICATE_UNUSABLE,
                     TIMESTAMP_FAILED, LEVEL_UNREACHABLE, SIGNING_FAILED -> 503;

@@ -13,7 +13,8 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.testing.Tools;
 
-/** A key or token choice core would refuse is a one-line configuration error naming the key, read with the file. */
+/** A key or token choice core would refuse is a one-line configuration error naming the key, read with the file;
+ * pkcs11.parallel: how many signatures an HSM profile's device is given at once, as the CLI's --token-parallel. */
 class ProfileConfigTest {
     @TempDir
     Path dir;
@@ -54,5 +55,29 @@ class ProfileConfigTest {
         assertEquals(ErrorCode.USAGE, e.code());
         assertEquals(1, e.oneLine().lines().count(), e.oneLine());
         assertTrue(e.getMessage().contains(key) && e.getMessage().contains(value), e.getMessage());
+    }
+
+    private ServerConfig load(String parallel) throws IOException {
+        return ServerConfig.load(Files.writeString(dir.resolve("server.yaml"), """
+                host: 127.0.0.1
+                port: 0
+                plainHttp: true
+                audit: {file: audit.jsonl}
+                profiles:
+                  hsm:
+                    pkcs11:
+                      module: /usr/lib/softhsm/libsofthsm2.so
+                """ + parallel + """
+                    pin: {env: HSM_PIN}
+                """));
+    }
+
+    @Test
+    void parallelIsOneUnlessSaidAndRefusedBelowOne() throws IOException {
+        assertEquals(1, load("").profiles().get("hsm").pkcs11().parallel());
+        assertEquals(8, load("      parallel: 8\n").profiles().get("hsm").pkcs11().parallel());
+        SignerException e = assertThrows(SignerException.class, () -> load("      parallel: 0\n"));
+        assertEquals(ErrorCode.USAGE, e.code());
+        assertTrue(e.getMessage().contains("pkcs11.parallel") && !e.getMessage().contains("\n"), e.getMessage());
     }
 }
