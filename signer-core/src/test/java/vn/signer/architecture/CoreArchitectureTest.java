@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -106,7 +107,7 @@ class CoreArchitectureTest {
         return new ArchCondition<>("name no type from " + prefix) {
             @Override
             public void check(JavaMember member, ConditionEvents events) {
-                if (excludedClasses.contains(member.getOwner().getName())) {
+                if (excludedClasses.contains(member.getOwner().getName()) || !reachable(member.getOwner())) {
                     return;
                 }
                 Stream<JavaClass> types = member instanceof JavaCodeUnit unit
@@ -117,5 +118,10 @@ class CoreArchitectureTest {
                         .forEach(t -> events.add(SimpleConditionEvent.violated(member, member.getFullName() + " names " + t.getName())));
             }
         };
+    }
+
+    /** Public and nested only in public types: a member of an interface nested in a package-private one is not API. */
+    private static boolean reachable(JavaClass c) {
+        return c.getModifiers().contains(JavaModifier.PUBLIC) && c.getEnclosingClass().map(CoreArchitectureTest::reachable).orElse(true);
     }
 }
