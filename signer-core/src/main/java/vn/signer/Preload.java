@@ -28,6 +28,12 @@ public final class Preload {
      */
     public static CompletableFuture<Void> startInBackground() {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        thread(done).start();
+        return done;
+    }
+
+    /** The thread that does the work and then completes {@code done}, not started yet. */
+    static Thread thread(CompletableFuture<Void> done) {
         Thread thread = new Thread(() -> {
             try {
                 new BouncyCastleProvider();
@@ -38,7 +44,6 @@ public final class Preload {
             }
         }, "signer-preload");
         thread.setDaemon(true);
-        thread.start();
-        return done;
+        return thread;
     }
 }

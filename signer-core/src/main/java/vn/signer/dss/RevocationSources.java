@@ -1,5 +1,8 @@
 package vn.signer.dss;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -15,10 +18,10 @@ import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.net.AnswerKind;
@@ -80,12 +83,19 @@ final class RevocationSources {
 
     /**
      * Keeps each fetched CRL until its nextUpdate, so that a batch or a server does not download the
-     * same CRL for every document. CRLs without nextUpdate are not kept.
+     * same CRL for every document. CRLs without nextUpdate are not kept, and the CRLs kept weigh at most
+     * {@value #MAX_CACHED_BYTES} bytes together: certificates from many CAs cannot grow the cache without
+     * bound (the least used go first).
      */
     private static final class Cached<R extends Revocation> implements RevocationSource<R> {
         private static final long serialVersionUID = 1L;
+        private static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
         private final RevocationSource<R> source;
-        private final transient Map<String, RevocationToken<R>> cache = new ConcurrentHashMap<>();
+        private final transient Cache<String, RevocationToken<R>> cache = Caffeine.newBuilder()
+                .maximumWeight(MAX_CACHED_BYTES)
+                .weigher((String key, RevocationToken<R> token) -> token.getEncoded().length)
+                .expireAfter(Expiry.creating((String key, RevocationToken<R> token) -> untilNextUpdate(token)))
+                .build();
 
         Cached(RevocationSource<R> source) {
             this.source = source;
@@ -94,16 +104,21 @@ final class RevocationSources {
         @Override
         public RevocationToken<R> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
             String key = certificate.getDSSIdAsString() + "/" + (issuer == null ? "" : issuer.getDSSIdAsString());
-            RevocationToken<R> cached = cache.get(key);
-            Date now = new Date();
-            if (cached != null && cached.getNextUpdate() != null && cached.getNextUpdate().after(now)) {
+            RevocationToken<R> cached = cache.getIfPresent(key);
+            if (cached != null) {
                 return cached;
             }
             RevocationToken<R> fresh = source.getRevocationToken(certificate, issuer);
-            if (fresh != null && fresh.getNextUpdate() != null && fresh.getNextUpdate().after(now)) {
+            if (fresh != null && !untilNextUpdate(fresh).isZero()) {
                 cache.put(key, fresh);
             }
             return fresh;
+        }
+
+        private static Duration untilNextUpdate(RevocationToken<?> token) {
+            Date next = token.getNextUpdate();
+            Duration left = next == null ? Duration.ZERO : Duration.between(Instant.now(), next.toInstant());
+            return left.isNegative() ? Duration.ZERO : left;
         }
     }
 

@@ -2,12 +2,13 @@ package vn.signer.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,12 @@ class Pkcs11KeySourceTest {
                 assertTrue(verifier.verify(value), key.toString());
             }
             SigningKey pss = source.key(KeySelector.label("officer"));
-            assertNotNull(pss.sign(data, new SignatureScheme(SignatureScheme.Digest.SHA256, SignatureScheme.RsaPadding.PSS)));
+            byte[] pssValue = pss.sign(data, new SignatureScheme(SignatureScheme.Digest.SHA256, SignatureScheme.RsaPadding.PSS));
+            Signature pssVerifier = Signature.getInstance("RSASSA-PSS");
+            pssVerifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+            pssVerifier.initVerify(pss.certificate());
+            pssVerifier.update(data);
+            assertTrue(pssVerifier.verify(pssValue), "a PSS signature the certificate's key verifies");
         }
     }
 

@@ -79,7 +79,7 @@ public final class SignerServer implements AutoCloseable {
         ServerContext context = new ServerContext(config, new Authenticator(config.clients()),
                 new RateLimiter(limits.requestsPerSecond(), limits.burst()), new AuthFailures(limits.maxFailedAuthPerMinute()),
                 new RequestGate(limits.maxConcurrentUploads()), new AddressSlots(limits.maxRequestsPerAddress()),
-                new RequestGate(limits.maxConcurrentRequests()), new ServerMetrics(), audit, refusals, trust, profiles,
+                new RequestGate(limits.maxConcurrentRequests()), new ServerMetrics(config.profiles().keySet()), audit, refusals, trust, profiles,
                 tempDir(config));
         Routes routes = new Routes(context);
         try {

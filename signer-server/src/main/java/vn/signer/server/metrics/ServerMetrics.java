@@ -7,15 +7,24 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The server's Prometheus metrics: requests and their latencies per route and status, signatures per
- * profile and outcome, errors by kind, and JVM memory and threads.
+ * profile and outcome, errors by kind, and JVM memory and threads. Every label value comes from a
+ * fixed set (routes, configured profiles, error codes), never from what a caller sent: each new value
+ * would be a new time series kept for the life of the process.
  */
 public final class ServerMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The profile label of a request naming no configured profile. */
+    public static final String UNKNOWN_PROFILE = "unknown";
 
-    public ServerMetrics() {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Set<String> profiles;
+
+    /** @param profiles the configured signing profiles' names, the only profile labels */
+    public ServerMetrics(Set<String> profiles) {
+        this.profiles = Set.copyOf(profiles);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
     }
@@ -28,9 +37,10 @@ public final class ServerMetrics {
                 .register(registry).record(time);
     }
 
+    /** One signing request answered; a profile that is not configured counts as {@value #UNKNOWN_PROFILE}. */
     public void signature(String profile, String outcome) {
         Counter.builder("signer_signatures").description("Signing requests per profile and outcome")
-                .tag("profile", profile).tag("outcome", outcome).register(registry).increment();
+                .tag("profile", profiles.contains(profile) ? profile : UNKNOWN_PROFILE).tag("outcome", outcome).register(registry).increment();
     }
 
     public void error(String kind) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import vn.signer.SignerException;
@@ -26,11 +27,14 @@ final class ReadyHandler {
 
     private final ServerContext server;
     private final SecureRandom random = new SecureRandom();
-    private List<ProfileState> lastStates;
-    private Instant lastChecked = Instant.MIN;
+    private final Reused<List<ProfileState>> states;
 
     ReadyHandler(ServerContext server) {
         this.server = server;
+        // Until the first check is done, a caller that does not make it is told the server is not ready yet.
+        List<ProfileState> checking = new ArrayList<>();
+        server.profiles().all().forEach(p -> checking.add(new ProfileState(p.name(), false, List.of("being checked; ask again shortly"))));
+        this.states = new Reused<>(REUSE, InstantSource.system(), this::checkAll, List.copyOf(checking));
     }
 
     /**
@@ -51,22 +55,15 @@ final class ReadyHandler {
     }
 
     void handle(Context ctx) {
-        List<ProfileState> states = states();
+        List<ProfileState> states = this.states.get();
         boolean ready = !server.gate().closed() && states.stream().allMatch(ProfileState::ready);
         ctx.status(ready ? 200 : 503).contentType("application/json").result(Json.line(new Readiness(ready, states)));
     }
 
-    private synchronized List<ProfileState> states() {
-        Instant now = Instant.now();
-        if (lastStates == null || lastChecked.plus(REUSE).isBefore(now)) {
-            List<ProfileState> states = new ArrayList<>();
-            for (SigningProfile profile : server.profiles().all()) {
-                states.add(check(profile));
-            }
-            lastStates = List.copyOf(states);
-            lastChecked = now;
-        }
-        return lastStates;
+    private List<ProfileState> checkAll() {
+        List<ProfileState> checked = new ArrayList<>();
+        server.profiles().all().forEach(p -> checked.add(check(p)));
+        return List.copyOf(checked);
     }
 
     private ProfileState check(SigningProfile profile) {
