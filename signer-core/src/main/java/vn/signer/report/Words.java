@@ -79,6 +79,11 @@ public final class Words {
         return fill(ResourceBundle.getBundle(bundleName, locale, NO_FALLBACK).getString(key), args);
     }
 
+    /** Whether another bundle of words has {@code key} in this language. */
+    public boolean has(String bundleName, String key) {
+        return ResourceBundle.getBundle(bundleName, locale, NO_FALLBACK).containsKey(key);
+    }
+
     /** Whether the Reasons bundle has words for {@code code}. */
     public boolean knows(String code) {
         return bundle.containsKey(code);
