@@ -1,18 +1,34 @@
 package vn.signer;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The one exception type signer-core throws for a failure a user can act on. Its message says what
  * is wrong (naming the file, token or key concerned) and {@link #hint()} what to do about it. Messages
- * never contain a PIN, a password or key material.
+ * never contain a PIN, a password or key material. One made from a {@link Problem} carries the key and
+ * the facts, so that a face says it in the user's language and gives its own advice; its message and
+ * hint are the English.
  */
 public class SignerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
     private final String hint;
+    private final transient Problem problem;
 
+    public SignerException(ErrorCode code, Problem problem) {
+        this(code, problem, null);
+    }
+
+    public SignerException(ErrorCode code, Problem problem, Throwable cause) {
+        super(problem.message(Locale.ROOT), cause);
+        this.code = Objects.requireNonNull(code);
+        this.hint = problem.hint(Locale.ROOT);
+        this.problem = problem;
+    }
+
+    /** With a sentence instead of a {@link Problem}: English only. Being replaced by Problems, package by package. */
     public SignerException(ErrorCode code, String message, String hint) {
         this(code, message, hint, null);
     }
@@ -21,6 +37,12 @@ public class SignerException extends RuntimeException {
         super(message, cause);
         this.code = Objects.requireNonNull(code);
         this.hint = hint;
+        this.problem = null;
+    }
+
+    /** The key and facts, or null for an exception made from a sentence. */
+    public Problem problem() {
+        return problem;
     }
 
     public ErrorCode code() {

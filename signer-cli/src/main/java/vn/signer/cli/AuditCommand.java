@@ -2,6 +2,7 @@ package vn.signer.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,7 +28,7 @@ final class AuditCommand {
         @ParentCommand
         AuditCommand audit;
 
-        @Parameters(paramLabel = "FILE", description = "The audit log (JSON lines).")
+        @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The audit log (JSON lines).")
         Path file;
 
         @Override
@@ -35,28 +36,27 @@ final class AuditCommand {
             AuditChain.Result result = AuditChain.verify(file);
             Terminal terminal = audit.root.terminal();
             String shown = Printable.text(file);
+            Locale locale = audit.root.locale();
             if (result.intact() && !result.anchored()) {
-                terminal.out().println(shown + ": chain intact, " + entries(result.lines()) + ", but no head file ("
-                        + Printable.text(AuditChain.headOf(file).getFileName()) + "): entries cut off its end cannot be detected");
+                terminal.out().println(CliWords.text(locale, "audit.unanchored", shown, entries(result.lines(), locale),
+                        Printable.text(AuditChain.headOf(file).getFileName())));
                 terminal.out().flush();
                 return ExitCodes.SOME_INDETERMINATE;
             }
             if (result.intact()) {
                 long unrecorded = result.lines() - result.head();
-                terminal.out().println(shown + ": intact, " + entries(result.lines()) + (unrecorded == 0 ? ""
-                        : " (the last " + unrecorded + " not yet in its head file, which the server brings up to date "
-                        + "about once a second and when it stops)"));
+                terminal.out().println(unrecorded == 0 ? CliWords.text(locale, "audit.intact", shown, entries(result.lines(), locale))
+                        : CliWords.text(locale, "audit.unrecorded", shown, entries(result.lines(), locale), unrecorded));
                 terminal.out().flush();
                 return ExitCodes.OK;
             }
-            terminal.err().println("signer: " + shown + ": the chain is broken at line " + result.brokenLine()
-                    + ": " + Printable.text(result.problem()));
+            terminal.err().println(CliWords.text(locale, "audit.broken", shown, result.brokenLine(), Printable.text(result.problem())));
             terminal.err().flush();
             return ExitCodes.DATA;
         }
 
-        private static String entries(long count) {
-            return count + (count == 1 ? " entry" : " entries");
+        private static String entries(long count, Locale locale) {
+            return CliWords.text(locale, count == 1 ? "audit.entry" : "audit.entries", count);
         }
     }
 }

@@ -3,14 +3,11 @@ package vn.signer.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceWarning;
-import vn.signer.appearance.Box;
-import vn.signer.appearance.BoxOffPage;
-import vn.signer.appearance.ImageTooLarge;
-import vn.signer.appearance.PngImage;
-import vn.signer.document.NotRegularFile;
 import vn.signer.report.Printable;
+import vn.signer.report.Words;
 
 /**
  * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
@@ -20,6 +17,9 @@ import vn.signer.report.Printable;
  * messages quote (file names, certificate and token names) is shown through {@link Printable}.
  */
 final class CliMessages {
+    /** The command line's own advice for core's problems, naming its options. */
+    private static final String ADVICE = "vn.signer.cli.Advice";
+
     private CliMessages() {
     }
 
@@ -58,6 +58,14 @@ final class CliMessages {
 
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
+        Problem problem = e.problem();
+        if (problem != null) {
+            Words words = Words.of(locale);
+            String advice = words.has(ADVICE, problem.key()) ? words.message(ADVICE, problem.key(), problem.facts())
+                    : problem.hint(locale);
+            return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + Printable.text(problem.message(locale))
+                    + (advice == null ? "" : " — " + Printable.text(advice));
+        }
         if (!Language.isVietnamese(locale)) {
             return "signer: " + Printable.text(e.oneLine());
         }
@@ -65,28 +73,6 @@ final class CliMessages {
         int colon = message.indexOf(": ");
         String subject = colon > 0 ? message.substring(0, colon) : null;
         String details = colon > 0 ? message.substring(colon + 2) : message;
-        if (e instanceof ImageTooLarge image) {
-            return "signer: lỗi: " + Printable.text(image.file()) + ": ảnh có " + image.width() + " × " + image.height()
-                    + " điểm ảnh (" + ImageTooLarge.megapixels(image.width() * image.height()) + " megapixel), vượt giới hạn "
-                    + ImageTooLarge.megapixels(PngImage.MAX_PIXELS) + " megapixel của ảnh chữ ký, con dấu — thu nhỏ ảnh: "
-                    + "con dấu 40 mm in ở 600 dpi chỉ cần 945 × 945 điểm ảnh";
-        }
-        if (e instanceof BoxOffPage off) {
-            Box box = off.box();
-            return "signer: lỗi: " + subject + ": khung chữ ký (x " + BoxOffPage.points(box.x()) + ", y "
-                    + BoxOffPage.points(box.y()) + ", " + BoxOffPage.points(box.width()) + " × " + BoxOffPage.points(box.height())
-                    + " điểm) nằm ngoài trang " + box.page() + ", trang này khổ " + BoxOffPage.points(off.pageWidth()) + " × "
-                    + BoxOffPage.points(off.pageHeight()) + " điểm (" + BoxOffPage.millimetres(off.pageWidth()) + " × "
-                    + BoxOffPage.millimetres(off.pageHeight()) + " mm) — " + (off.tooLarge() ? "thu nhỏ khung cho vừa trang"
-                    : "đặt khung trong trang: với kích thước này, --x từ " + BoxOffPage.points(off.minX()) + " đến "
-                            + BoxOffPage.points(off.maxX()) + " và --y từ " + BoxOffPage.points(off.minY()) + " đến "
-                            + BoxOffPage.points(off.maxY()) + " điểm, tính từ góc dưới bên trái");
-        }
-        if (e instanceof NotRegularFile file) {
-            return "signer: lỗi: " + Printable.text(file.file()) + ": không phải tệp thông thường ("
-                    + (file.folder() ? "đây là thư mục" : "đây là thiết bị, đường ống (FIFO) hay socket")
-                    + ") — cung cấp một tệp PDF hoặc XML";
-        }
         String sentence = subject == null ? null : switch (e.code()) {
             case INPUT_MISSING -> subject + ": không tìm thấy tệp — kiểm tra lại đường dẫn";
             case BAD_INPUT -> subject + ": không phải văn bản PDF/XML dùng được (" + details

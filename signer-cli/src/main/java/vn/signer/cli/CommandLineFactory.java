@@ -27,6 +27,8 @@ final class CommandLineFactory {
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> handle(exception, root, terminal));
         // --lang is known only once parsed: switch the help texts to Vietnamese then, before help is printed.
+        List<CommandLine> all = new ArrayList<>(cli.getSubcommands().values());
+        all.add(cli);
         cli.setExecutionStrategy(parseResult -> {
             List<String> args = parseResult.originalArgs();
             int undecoded = ArgumentEncoding.undecoded(args);
@@ -37,6 +39,10 @@ final class CommandLineFactory {
             if (Language.isVietnamese(root.locale())) {
                 cli.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Language.VIETNAMESE,
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+                for (CommandLine command : all) {
+                    command.getCommandSpec().usageMessage().exitCodeListHeading(CliWords.text(root.locale(), "exit.heading"))
+                            .exitCodeList(ExitCodes.helpTable(root.locale()));
+                }
             }
             try {
                 return new CommandLine.RunLast().execute(parseResult);
@@ -52,12 +58,11 @@ final class CommandLineFactory {
             return undecoded < 0 ? usageError(exception, terminal, locale)
                     : refuseUndecoded(undecoded, ArgumentEncoding.takenBy(exception, args[undecoded]), terminal, locale);
         });
-        List<CommandLine> all = new ArrayList<>(cli.getSubcommands().values());
-        all.add(cli);
         for (CommandLine command : all) {
             command.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
             command.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOFTWARE);
-            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.helpTable());
+            command.getCommandSpec().usageMessage().exitCodeListHeading(CliWords.text(Locale.ROOT, "exit.heading"))
+                    .exitCodeList(ExitCodes.helpTable(Locale.ROOT));
         }
         return cli;
     }

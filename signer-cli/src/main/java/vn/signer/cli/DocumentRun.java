@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -57,7 +58,7 @@ final class DocumentRun {
         }
         List<BatchItem> items = new BatchPlan(options.folders.finder(), options.outDir, besideInput).items(files, options.output);
         boolean bar = terminal.console() != null && !options.json && items.size() > 1;
-        Progress progress = new Progress(terminal.err());
+        Progress progress = new Progress(terminal.err(), locale);
         BatchSummary summary = new BatchRunner(operation, done, options.jobs(), options.force).run(items, new BatchListener() {
             private int finished;
 
@@ -98,13 +99,19 @@ final class DocumentRun {
                     r.error() == null ? null : r.error().name(), r.message())));
         } else if (r.status() == BatchResult.Status.SIGNED && !bar) {
             var o = r.outcome();
-            terminal.out().println(verb + " " + Printable.text(r.input()) + " -> " + Printable.text(r.output()) + " (" + o.level()
-                    + (o.signer() == null ? "" : ", " + Printable.text(o.signer()))
-                    + (o.timestampAuthorities().isEmpty() ? "" : ", timestamp from "
-                            + String.join(", ", o.timestampAuthorities().stream().map(Printable::text).toList()))
-                    + ", " + o.millis() + " ms)");
+            List<String> facts = new ArrayList<>();
+            facts.add(o.level());
+            if (o.signer() != null) {
+                facts.add(Printable.text(o.signer()));
+            }
+            if (!o.timestampAuthorities().isEmpty()) {
+                facts.add(CliWords.text(locale, "run.timestampFrom", o.timestampAuthorities().stream().map(Printable::text).toList()));
+            }
+            facts.add(CliWords.text(locale, "run.millis", o.millis()));
+            terminal.out().println(CliWords.text(locale, "run.done", CliWords.text(locale, "verb." + verb),
+                    Printable.text(r.input()), Printable.text(r.output()), String.join(", ", facts)));
         } else if (r.status() == BatchResult.Status.SKIPPED && !bar) {
-            terminal.out().println("skipped " + Printable.text(r.input()) + ": " + Printable.text(r.output()) + " is already done");
+            terminal.out().println(CliWords.text(locale, "run.skipped", Printable.text(r.input()), Printable.text(r.output())));
         }
         if (r.status() == BatchResult.Status.FAILED) {
             if (bar) {
@@ -122,12 +129,18 @@ final class DocumentRun {
             terminal.out().println(Json.line(new SummaryLine(new Summary(s.total(), s.signed(), s.skipped(), s.failed().size(),
                     seconds, s.rate()))));
         } else if (s.total() > 1) {
-            terminal.out().println(String.format("%d documents: %d %s, %d already done, %d failed, in %.1f s (%.1f/s)",
-                    s.total(), s.signed(), verb, s.skipped(), s.failed().size(), seconds, s.rate()));
+            terminal.out().println(CliWords.text(locale, "run.summary", s.total(), s.signed(), CliWords.text(locale, "verb." + verb),
+                    s.skipped(), s.failed().size(), tenths(seconds), tenths(s.rate())));
         }
         terminal.out().flush();
         if (verbose) {
-            s.failed().forEach(f -> terminal.err().println("failed: " + Printable.text(f.input()) + ": " + Printable.text(f.message())));
+            s.failed().forEach(f -> terminal.err().println(CliWords.text(locale, "run.failed", Printable.text(f.input()),
+                    Printable.text(f.message()))));
         }
+    }
+
+    /** {@code value} to one decimal, as the summary and the progress bar show rates and times. */
+    static double tenths(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 }

@@ -21,32 +21,17 @@ final class ExitCodes {
     static final int NO_PERMISSION = 77;
     static final int CONFIG = 78;
 
-    /** For --help: code, then meaning. */
-    private static final String[] HELP_LIST = {
-        "0:everything succeeded (verify: every signature VALID)",
-        "1:verify: some signature INVALID; sign/extend: some documents failed, the others were done",
-        "2:verify: some signature INDETERMINATE, none INVALID",
-        "3:verify: a document has no signature",
-        "64:usage error (wrong or conflicting options, -o naming a folder, a signature box off its page)",
-        "65:bad input data (not a PDF/XML, corrupt, unsafe XML, not signable, image too large)",
-        "66:an input file, key file or PKCS#11 module is missing, or is not a regular file",
-        "69:token unavailable, no TSA answered, or the level cannot be reached (see 'sign --check')",
-        "70:internal error (the signature could not be produced), or the JVM ran out of memory or stack",
-        "73:the output exists (use --force), is a folder, or cannot be created",
-        "74:I/O error",
-        "77:PIN or password refused, token locked, or no PIN source",
-        "78:key or certificate unusable (no such key, expired, wrong key usage)",
-    };
+    /** For --help, in order: the codes whose meaning the Messages bundle gives as exit.CODE. */
+    private static final int[] HELP_LIST = {0, 1, 2, 3, 64, 65, 66, 69, 70, 73, 74, 77, 78};
 
     private ExitCodes() {
     }
 
-    /** The table for picocli's usage help, code to meaning, in order. */
-    static java.util.Map<String, String> helpTable() {
+    /** The table for picocli's usage help, code to meaning, in order, in the language of {@code locale}. */
+    static java.util.Map<String, String> helpTable(java.util.Locale locale) {
         java.util.Map<String, String> table = new java.util.LinkedHashMap<>();
-        for (String line : HELP_LIST) {
-            int colon = line.indexOf(':');
-            table.put(String.format("%3s", line.substring(0, colon)), line.substring(colon + 1));
+        for (int code : HELP_LIST) {
+            table.put(String.format("%3d", code), CliWords.text(locale, "exit." + code));
         }
         return table;
     }

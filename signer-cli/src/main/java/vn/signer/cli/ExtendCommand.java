@@ -34,7 +34,7 @@ final class ExtendCommand implements Callable<Integer> {
     @Mixin
     BatchOptions batch;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Signed PDF or XML documents, or folders of them.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files", description = "Signed PDF or XML documents, or folders of them.")
     List<Path> files;
 
     @Override

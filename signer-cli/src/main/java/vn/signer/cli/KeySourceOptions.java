@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import vn.signer.ErrorCode;
@@ -94,7 +95,7 @@ final class KeySourceOptions {
     }
 
     /** Opens the key store or logs in to the token (asking the PIN once). */
-    KeySource open(Terminal terminal, KeySelector key) {
-        return spec(key).open(PinSources.prompt(terminal.console(), terminal.err()), terminal.environment());
+    KeySource open(Terminal terminal, KeySelector key, Locale locale) {
+        return spec(key).open(PinSources.prompt(terminal.console(), terminal.err(), locale), terminal.environment());
     }
 }

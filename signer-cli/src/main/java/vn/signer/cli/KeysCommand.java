@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ import vn.signer.keys.Pkcs11KeySource;
 import vn.signer.keys.TokenInfo;
 import vn.signer.report.Json;
 import vn.signer.report.Printable;
-import vn.signer.report.ReportText;
+import vn.signer.report.Words;
 
 /**
  * Lists tokens and keys, so that users can tell signer which to use. Names read from the token or the
@@ -45,12 +46,11 @@ final class KeysCommand implements Callable<Integer> {
         List<TokenInfo> tokens = source.isPkcs11() ? Pkcs11KeySource.tokens(source.pkcs11Module()) : List.of();
         long usable = tokens.stream().filter(TokenInfo::initialized).count();
         if (source.isPkcs11() && !source.tokenChosen() && usable != 1) {
-            String note = usable == 0 ? "no initialised token: plug the token in"
-                    : "several tokens: choose one with --token-label, --token-serial or --slot to list its keys";
+            String note = CliWords.text(root.locale(), usable == 0 ? "keys.noToken" : "keys.severalTokens");
             print(terminal, new Listing(source.pkcs11Module().toString(), tokens, List.of(), note));
             return ExitCodes.OK;
         }
-        try (KeySource keys = source.open(terminal, KeySelector.only())) {
+        try (KeySource keys = source.open(terminal, KeySelector.only(), root.locale())) {
             print(terminal, new Listing(keys.describe(), tokens, keys.keys(), null));
         }
         return ExitCodes.OK;
@@ -61,37 +61,38 @@ final class KeysCommand implements Callable<Integer> {
             terminal.out().println(Json.line(listing));
             return;
         }
+        Locale l = root.locale();
+        Words words = Words.of(l);
         StringBuilder out = new StringBuilder();
         if (!listing.tokens().isEmpty()) {
-            out.append("Tokens:\n");
+            out.append(CliWords.text(l, "keys.tokens")).append('\n');
             for (TokenInfo t : listing.tokens()) {
-                out.append("  slot ").append(t.slotIndex()).append(": ")
-                        .append(t.initialized() ? "'" + Printable.text(t.label()) + "'" : "(not initialised)")
-                        .append("  serial ").append(Printable.text(t.serialNumber()))
-                        .append("  ").append(Printable.text(t.manufacturer())).append(' ').append(Printable.text(t.model()))
-                        .append(t.pinStatus() == TokenInfo.PinStatus.OK ? "" : "  [" + t.pinStatus().warning() + "]")
+                out.append("  ").append(CliWords.text(l, "keys.slot", String.valueOf(t.slotIndex()),
+                                t.initialized() ? "'" + Printable.text(t.label()) + "'" : CliWords.text(l, "keys.notInitialised"),
+                                Printable.text(t.serialNumber()), Printable.text(t.manufacturer()) + ' ' + Printable.text(t.model())))
+                        .append(t.pinStatus() == TokenInfo.PinStatus.OK ? ""
+                                : "  [" + CliWords.text(l, "pin.status." + t.pinStatus().name()) + "]")
                         .append('\n');
             }
         }
         if (listing.note() != null) {
             out.append(listing.note()).append('\n');
         } else {
-            out.append("Keys in ").append(Printable.text(listing.source())).append(":\n");
+            out.append(CliWords.text(l, "keys.in", Printable.text(listing.source()))).append('\n');
             if (listing.keys().isEmpty()) {
-                out.append("  (none)\n");
+                out.append("  ").append(CliWords.text(l, "keys.none")).append('\n');
             }
             for (KeyInfo k : listing.keys()) {
                 CertificateSummary c = k.certificate();
-                out.append("  label '").append(Printable.text(k.label())).append('\'')
-                        .append(k.id() == null ? "" : "  id " + k.id()).append('\n')
-                        .append("    subject:  ").append(Printable.text(c.subject())).append('\n')
-                        .append("    issuer:   ").append(Printable.text(c.issuer())).append('\n')
-                        .append("    serial:   ").append(c.serialNumber()).append('\n')
-                        .append("    valid:    ").append(ReportText.time(c.notBefore())).append(" to ")
-                        .append(ReportText.time(c.notAfter())).append('\n')
-                        .append("    usage:    ").append(String.join(", ", c.keyUsage())).append('\n')
-                        .append("    key:      ").append(c.keyAlgorithm()).append(' ').append(c.keySize()).append(" bits\n")
-                        .append("    sha256:   ").append(c.sha256()).append('\n');
+                out.append("  ").append(CliWords.text(l, "keys.label", Printable.text(k.label())))
+                        .append(k.id() == null ? "" : "  " + CliWords.text(l, "keys.id", k.id())).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.subject", Printable.text(c.subject()))).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.issuer", Printable.text(c.issuer()))).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.serial", c.serialNumber())).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.valid", words.time(c.notBefore()), words.time(c.notAfter()))).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.usage", String.join(", ", c.keyUsage()))).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.key", c.keyAlgorithm(), String.valueOf(c.keySize()))).append('\n')
+                        .append("    ").append(CliWords.text(l, "keys.sha256", c.sha256())).append('\n');
             }
         }
         terminal.out().print(out);

@@ -2,6 +2,7 @@ package vn.signer.cli;
 
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
@@ -18,11 +19,11 @@ final class PinSources {
     }
 
     /** Asks at the terminal; without one, says where else the PIN may come from. */
-    static PinCallback prompt(Console console, PrintWriter err) {
-        return request -> prompt(request, console, err);
+    static PinCallback prompt(Console console, PrintWriter err, Locale locale) {
+        return request -> prompt(request, console, err, locale);
     }
 
-    private static char[] prompt(PinRequest request, Console console, PrintWriter err) {
+    private static char[] prompt(PinRequest request, Console console, PrintWriter err, Locale locale) {
         String what = request.kind() == PinRequest.Kind.TOKEN_PIN ? "PIN" : "password";
         if (console == null) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE,
@@ -30,10 +31,12 @@ final class PinSources {
                     "give it with --pin-env VAR or --pin-file FILE");
         }
         if (request.warning() != null) {
-            err.println("warning: " + Printable.text(request.target()) + ": " + Printable.text(request.warning()));
+            err.println(CliWords.text(locale, "pin.warning", Printable.text(request.target()),
+                    CliWords.text(locale, "pin.status." + request.pinStatus().name())));
             err.flush();
         }
-        char[] pin = console.readPassword("%s for %s: ", what.substring(0, 1).toUpperCase() + what.substring(1), Printable.text(request.target()));
+        char[] pin = console.readPassword("%s", CliWords.text(locale, "pin.prompt", CliWords.text(locale, "pin.kind." + request.kind().name()),
+                Printable.text(request.target())));
         if (pin == null || pin.length == 0) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, "no " + what + " entered for " + request.target(), null);
         }

@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** A one-line progress bar on the terminal: documents done, rate and time left, redrawn a few times a second. */
 final class Progress {
@@ -8,12 +9,14 @@ final class Progress {
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
+    private final Locale locale;
     private final long start = System.nanoTime();
     private int total;
     private long lastDraw;
 
-    Progress(PrintWriter err) {
+    Progress(PrintWriter err, Locale locale) {
         this.err = err;
+        this.locale = locale;
     }
 
     void start(int total) {
@@ -30,8 +33,8 @@ final class Progress {
         double rate = seconds > 0 ? done / seconds : 0;
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
         String left = rate > 0 ? formatDuration((total - done) / rate) : "--:--";
-        err.print(String.format("\r[%s%s] %d/%d  %.1f/s  %s left ", "#".repeat(filled), " ".repeat(WIDTH - filled),
-                done, total, rate, left));
+        err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] "
+                + CliWords.text(locale, "progress.line", done, total, DocumentRun.tenths(rate), left) + " ");
         err.flush();
     }
 

@@ -86,7 +86,7 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     AppearanceOptions appearance;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files",
             description = "PDF or XML documents to sign, or folders of them (see --recursive, --include, --out-dir).")
     List<Path> files;
 
@@ -103,7 +103,7 @@ final class SignCommand implements Callable<Integer> {
         SigningServices services = new SigningServices(tsa.authorities(), trust.settings().build());
         KeySelector selector = KeyChoiceOptions.selector(keyChoice);
         Terminal terminal = root.terminal();
-        try (KeySource keys = source.open(terminal, selector)) {
+        try (KeySource keys = source.open(terminal, selector, root.locale())) {
             SigningKey key = keys.key(selector);
             if (check) {
                 return preflight(terminal, key, services);
@@ -123,10 +123,11 @@ final class SignCommand implements Callable<Integer> {
         if (batch.json) {
             terminal.out().println(Json.line(report));
         } else {
-            terminal.out().println("Level " + level + " with " + Printable.text(key.info().describe()) + ": "
-                    + (report.reachable() ? "reachable" : "NOT reachable"));
+            terminal.out().println(CliWords.text(root.locale(), report.reachable() ? "check.reachable" : "check.unreachable",
+                    level, Printable.text(key.info().describe())));
             for (PreflightReport.Finding f : report.findings()) {
-                terminal.out().println("  " + f.severity() + "  " + Printable.text(f.message()));
+                terminal.out().println("  " + CliWords.text(root.locale(), "check.finding",
+                        CliWords.text(root.locale(), "check." + f.severity().name()), Printable.text(f.message())));
             }
         }
         terminal.out().flush();

@@ -40,7 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     FolderOptions folders;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files",
             description = "Signed PDF or XML documents, or folders of them (see --recursive, --include).")
     List<Path> files;
 

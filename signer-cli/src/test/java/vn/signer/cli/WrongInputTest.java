@@ -37,18 +37,18 @@ class WrongInputTest {
         Cli.Run english = sign(box.toArray());
         assertEquals(64, english.exit(), english.toString());
         assertEquals(List.of("signer: " + Cli.SAMPLE_PDF.getFileName() + ": the signature box (x 5000, y 5000, 50 × 20 pt) does not fit on page 1, "
-                + "which is 595.3 × 841.9 pt (210 × 297 mm) — put the box on the page: for this size x from 0 to 545.3 and "
-                + "y from 0 to 821.9 pt, measured from the bottom-left corner"), english.errLines());
+                + "which is 595.3 × 841.9 pt (210 × 297 mm) — put the box on the page: for this size --x from 0 to 545.3 and "
+                + "--y from 0 to 821.9 pt, measured from the bottom-left corner"), english.errLines());
 
         Cli.Run vietnamese = sign("--lang", "vi", "--appearance", "text", "--template", "Đã ký", "--x", "580", "--y", "10",
                 "--width", "50", "--height", "20");
         assertEquals(64, vietnamese.exit(), vietnamese.toString());
         assertTrue(vietnamese.err().startsWith("signer: lỗi: " + Cli.SAMPLE_PDF.getFileName() + ": khung chữ ký (x 580, y 10, 50 × 20 điểm) "
-                + "nằm ngoài trang 1, trang này khổ 595.3 × 841.9 điểm (210 × 297 mm) — đặt khung trong trang"), vietnamese.toString());
+                + "nằm ngoài trang 1, trang này khổ 595,3 × 841,9 điểm (210 × 297 mm) — đặt khung trong trang"), vietnamese.toString());
 
         Cli.Run larger = sign("--appearance", "text", "--template", "x", "--x", "0", "--y", "0", "--width", "300mm", "--height", "20");
         assertEquals(64, larger.exit(), larger.toString());
-        assertTrue(larger.err().endsWith("— make the box smaller than the page\n"), larger.toString());
+        assertTrue(larger.err().endsWith("— make the box smaller than the page (--width, --height)\n"), larger.toString());
     }
 
     @Test
@@ -58,19 +58,19 @@ class WrongInputTest {
                 "--height", "20"), List.of("--appearance", "organisation", "--seal", huge.toString()))) {
             Cli.Run run = sign(appearance, "--x", "10", "--y", "10");
             assertEquals(65, run.exit(), run.toString());
-            assertEquals(List.of("signer: " + huge + ": the image is 50000 × 1000 pixels (50.0 megapixels), more than the 25.0 "
+            assertEquals(List.of("signer: " + huge + ": the image is 50,000 × 1000 pixels (50 megapixels), more than the 25 "
                     + "megapixels a signature image may have — scale it down: a 40 mm seal printed at 600 dpi is 945 × 945 pixels"),
                     run.errLines());
         }
         Cli.Run vietnamese = sign("--lang", "vi", "--appearance", "organisation", "--seal", huge, "--x", "10", "--y", "10");
         assertEquals(65, vietnamese.exit(), vietnamese.toString());
-        assertEquals(List.of("signer: lỗi: " + huge + ": ảnh có 50000 × 1000 điểm ảnh (50.0 megapixel), vượt giới hạn 25.0 megapixel "
+        assertEquals(List.of("signer: lỗi: " + huge + ": ảnh có 50.000 × 1000 điểm ảnh (50 megapixel), vượt giới hạn 25 megapixel "
                 + "của ảnh chữ ký, con dấu — thu nhỏ ảnh: con dấu 40 mm in ở 600 dpi chỉ cần 945 × 945 điểm ảnh"), vietnamese.errLines());
         // Widths beyond 2^31 are read unsigned, not as "no pixels".
         Path widest = TestPngs.header(dir.resolve("widest.png"), 0xFFFF_FFFFL, 1);
         Cli.Run run = sign("--appearance", "organisation", "--seal", widest, "--x", "10", "--y", "10");
         assertEquals(65, run.exit(), run.toString());
-        assertTrue(run.err().contains("4294967295 × 1 pixels"), run.toString());
+        assertTrue(run.err().contains("4,294,967,295 × 1 pixels"), run.toString());
     }
 
     @Test

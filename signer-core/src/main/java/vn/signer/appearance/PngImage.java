@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -43,7 +44,7 @@ public record PngImage(Path file, byte[] bytes, int width, int height) {
 
     /**
      * @param option the command-line option that named the file, for the hint
-     * @throws SignerException INPUT_MISSING, IO, BAD_INPUT (not a PNG, no pixels, or {@link ImageTooLarge})
+     * @throws SignerException INPUT_MISSING, IO, BAD_INPUT (not a PNG, no pixels, or more than {@link #MAX_PIXELS})
      */
     public static PngImage read(Path file, String option) {
         if (!Files.isRegularFile(file)) {
@@ -69,9 +70,15 @@ public record PngImage(Path file, byte[] bytes, int width, int height) {
             throw new SignerException(ErrorCode.BAD_INPUT, file + ": the PNG has no pixels", "give another image with " + option);
         }
         if (width * height > MAX_PIXELS) {
-            throw new ImageTooLarge(file, width, height);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("image.tooLarge", file.toString(), width, height,
+                    megapixels(width * height), megapixels(MAX_PIXELS)));
         }
         return new PngImage(file, bytes, (int) width, (int) height);
+    }
+
+    /** Megapixels with one decimal, as people count image sizes. */
+    private static double megapixels(long pixels) {
+        return Math.round(pixels / 1e5) / 10.0;
     }
 
     @Override

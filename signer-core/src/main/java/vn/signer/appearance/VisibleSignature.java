@@ -22,6 +22,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -109,8 +110,18 @@ public final class VisibleSignature {
     private static void requireOnPage(Box box, PDRectangle page, String file) {
         if (box.x() < page.getLowerLeftX() || box.y() < page.getLowerLeftY() || box.right() > page.getUpperRightX()
                 || box.top() > page.getUpperRightY()) {
-            throw new BoxOffPage(file, box, page);
+            boolean tooLarge = box.width() > page.getWidth() || box.height() > page.getHeight();
+            throw new SignerException(ErrorCode.USAGE, Problem.of(tooLarge ? "box.tooLarge" : "box.offPage", file,
+                    tenths(box.x()), tenths(box.y()), tenths(box.width()), tenths(box.height()), box.page(),
+                    tenths(page.getWidth()), tenths(page.getHeight()), Math.round(page.getWidth() / Box.MM),
+                    Math.round(page.getHeight() / Box.MM), tenths(page.getLowerLeftX()), tenths(page.getUpperRightX() - box.width()),
+                    tenths(page.getLowerLeftY()), tenths(page.getUpperRightY() - box.height())));
         }
+    }
+
+    /** Points to one decimal, as the refusal of a box shows them. */
+    private static double tenths(float points) {
+        return Math.round(points * 10) / 10.0;
     }
 
     /** The seal at real size, centred on the left third of the last visible signature. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /** The kinds of document signer signs, told apart by their content, never by the file name. */
@@ -27,7 +28,7 @@ public enum DocumentFormat {
     /**
      * Reads the start of {@code file} and says what it is.
      *
-     * @throws SignerException INPUT_MISSING (no such file, or {@link NotRegularFile}), BAD_INPUT (empty, or
+     * @throws SignerException INPUT_MISSING (no such file, or not a regular file: a folder, device, pipe or socket), BAD_INPUT (empty, or
      *                         neither PDF nor XML, naming what it looks like)
      */
     public static DocumentFormat detect(Path file) {
@@ -35,7 +36,8 @@ public enum DocumentFormat {
             throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such file", "check the path");
         }
         if (!Files.isRegularFile(file)) {
-            throw new NotRegularFile(file);
+            throw new SignerException(ErrorCode.INPUT_MISSING,
+                    Problem.of(Files.isDirectory(file) ? "file.folder" : "file.special", file.toString()));
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,6 +1,5 @@
 package vn.signer.report;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -82,8 +81,8 @@ public final class ReportText {
         out.append('\n');
         if (signer != null) {
             out.append("     ").append(l.get("certificate")).append(": ").append(l.get("serial")).append(' ')
-                    .append(signer.serialNumber()).append(", ").append(l.get("issuedBy")).append(' ')
-                    .append(Printable.text(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName()))
+                    .append(signer.serialNumber()).append(", ").append(l.words().fill(l.get("issuedBy"), List.of(
+                            Printable.text(signer.issuerCommonName() == null ? signer.issuer() : signer.issuerCommonName()))))
                     .append(", ").append(l.get("valid")).append(' ').append(l.words().date(signer.notBefore()))
                     .append(' ').append(l.get("to")).append(' ').append(l.words().date(signer.notAfter())).append('\n');
         }
@@ -99,8 +98,4 @@ public final class ReportText {
         }
     }
 
-    /** An instant in Vietnam time, ISO 8601 with offset. */
-    public static String time(Instant instant) {
-        return Words.ENGLISH.time(instant);
-    }
 }

@@ -71,6 +71,19 @@ public final class Words {
         return remarks.stream().map(this::text).toList();
     }
 
+    /**
+     * The text of {@code key} in another bundle of words (a face's own: the command line's, the
+     * server's), in this language, its placeholders filled as {@link #fill} does.
+     */
+    public String message(String bundleName, String key, List<?> args) {
+        return fill(ResourceBundle.getBundle(bundleName, locale, NO_FALLBACK).getString(key), args);
+    }
+
+    /** Whether another bundle of words has {@code key} in this language. */
+    public boolean has(String bundleName, String key) {
+        return ResourceBundle.getBundle(bundleName, locale, NO_FALLBACK).containsKey(key);
+    }
+
     /** Whether the Reasons bundle has words for {@code code}. */
     public boolean knows(String code) {
         return bundle.containsKey(code);

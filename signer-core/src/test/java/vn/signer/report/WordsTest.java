@@ -33,7 +33,7 @@ class WordsTest {
         assertEquals("the claimed signing time (2026-03-05T12:04:03+07:00) differs from the timestamp"
                 + " (2026-03-05T12:04:03+07:00) by 15,000 minutes; the timestamp's time is the one that counts",
                 Words.ENGLISH.text(remark));
-        assertEquals("thời điểm ký được khai (05/03/2026 12:04:03 (giờ Việt Nam)) lệch so với dấu thời gian"
+        assertEquals("thời điểm ký (theo khai báo) (05/03/2026 12:04:03 (giờ Việt Nam)) lệch so với dấu thời gian"
                 + " (05/03/2026 12:04:03 (giờ Việt Nam)) 15.000 phút; thời điểm của dấu thời gian mới là thời điểm có giá trị",
                 Words.VIETNAMESE.text(remark));
     }

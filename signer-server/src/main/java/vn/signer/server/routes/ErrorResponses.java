@@ -12,6 +12,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.report.Json;
 import vn.signer.server.words.Answers;
@@ -93,6 +94,16 @@ public final class ErrorResponses {
         };
     }
 
+    private static String withoutTempFile(String text, String document) {
+        return text.replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", document);
+    }
+
+    /** A problem of signer-core's, with its advice, in the caller's language. */
+    private static String inWords(Problem problem, Locale language) {
+        String hint = problem.hint(language);
+        return problem.message(language) + (hint == null ? "" : " — " + hint);
+    }
+
     /** Writes the error answer for {@code e} and returns it, for metrics and audit. */
     static Answer write(Context ctx, Exception e) {
         Locale language = AnswerLanguage.forError(ctx);
@@ -109,8 +120,9 @@ public final class ErrorResponses {
             status = status(error.code());
             code = error.code().name();
             // Messages name the server's temporary file; callers know their document by what they sent.
-            message = error.oneLine().replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", "the document");
-            english = message;
+            english = withoutTempFile(error.oneLine(), "the document");
+            message = error.problem() == null ? english : withoutTempFile(inWords(error.problem(), language),
+                    Answers.text(language, "document", List.of()));
         } else if (e instanceof HttpResponseException error) {
             status = error.getStatus();
             code = status == 413 ? "TOO_LARGE" : "BAD_REQUEST";

@@ -2,7 +2,6 @@ package vn.signer.server.words;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import vn.signer.report.Words;
 
 /**
@@ -11,17 +10,13 @@ import vn.signer.report.Words;
  */
 public final class Answers {
     private static final String BUNDLE = "vn.signer.server.words.Answers";
-    /** Never the JVM's default locale: the caller's language decides, not the server machine's. */
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private Answers() {
     }
 
     /** The text of {@code key} in the language of {@code locale} (Vietnamese for "vi", else English). */
     public static String text(Locale locale, String key, List<?> args) {
-        Words words = Words.of(locale);
-        return words.fill(ResourceBundle.getBundle(BUNDLE, words.locale(), NO_FALLBACK).getString(key), args);
+        return Words.of(locale).message(BUNDLE, key, args);
     }
 
     /** The English text of {@code key}: for the server's log and audit, which are read by its operators. */
