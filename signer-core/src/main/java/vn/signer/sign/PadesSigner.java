@@ -3,11 +3,8 @@ package vn.signer.sign;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
-import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
@@ -17,7 +14,9 @@ import java.util.Date;
 import java.util.List;
 import vn.signer.appearance.SigningContext;
 import vn.signer.appearance.VisibleSignature;
+import vn.signer.dss.ContentsPatch;
 import vn.signer.dss.DssDocuments;
+import vn.signer.dss.OpenPadesService;
 import vn.signer.certs.CertificateSummary;
 
 /**
@@ -38,7 +37,7 @@ final class PadesSigner implements FormatSigner {
 
     private final CertificateVerifier verifier;
     private final SigningServices services;
-    private final Service inMemory;
+    private final OpenPadesService inMemory;
 
     PadesSigner(CertificateVerifier verifier, SigningServices services) {
         this.verifier = verifier;
@@ -46,34 +45,8 @@ final class PadesSigner implements FormatSigner {
         this.inMemory = service(new PdfBoxNativeObjectFactory());
     }
 
-    /**
-     * DSS's PAdES service, opened up for the one step the B-level fast path needs (the CMS alone), and
-     * without DSS's check of the signing certificate before each signature.
-     */
-    private static final class Service extends PAdESService {
-        private static final long serialVersionUID = 1L;
-
-        Service(CertificateVerifier verifier) {
-            super(verifier);
-        }
-
-        /**
-         * Signing checks the certificate before every signature (CertificateCheck: valid now,
-         * allowed to sign, key strong enough). DSS's check, with its revocation check off as signer
-         * leaves it, asks only whether the certificate is valid now, and builds a whole validation
-         * context (chain, revocation look-up) for that answer: a tenth of signing a one-page PDF.
-         */
-        @Override
-        protected void assertSigningCertificateValid(AbstractSignatureParameters<?> parameters) {
-        }
-
-        byte[] cms(DSSDocument document, PAdESSignatureParameters parameters, SignatureValue value) {
-            return generateCMSSignedData(document, parameters, value);
-        }
-    }
-
-    private Service service(PdfBoxNativeObjectFactory factory) {
-        Service service = new Service(verifier);
+    private OpenPadesService service(PdfBoxNativeObjectFactory factory) {
+        OpenPadesService service = new OpenPadesService(verifier);
         // The native factory draws real text; the default turns text into images.
         factory.setPdfSignatureFieldPositionChecker(VisibleSignature.positionChecker());
         service.setPdfObjFactory(factory);
@@ -104,7 +77,7 @@ final class PadesSigner implements FormatSigner {
         }
     }
 
-    private Prepared prepare(Service service, DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+    private Prepared prepare(OpenPadesService service, DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
                              Date signingTime, Runnable release, StagedResources files) {
         CertificateSummary signer = CertificateSummary.of(chain.get(0));
         PAdESSignatureParameters parameters = parameters(options.level());
@@ -129,10 +102,10 @@ final class PadesSigner implements FormatSigner {
         return Prepared.of(toBeSigned, value -> {
             DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
             if (options.level() == Level.B && prepared != null) {
-                ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value), release,
+                ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value),
                         files == null ? null : files.of(prepared));
                 if (patch != null) {
-                    return patch;
+                    return SignedOutput.of(patch, release);
                 }
             }
             return SignedOutput.of(service.signDocument(document, parameters, value), release);

@@ -1,6 +1,10 @@
 package vn.signer.sign;
 
 import eu.europa.esig.dss.model.DSSDocument;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import vn.signer.dss.ContentsPatch;
 import vn.signer.files.AtomicOutput;
 
 /**
@@ -17,16 +21,35 @@ interface SignedOutput extends AtomicOutput.Content, AutoCloseable {
      *
      * @throws vn.signer.SignerException OUTPUT_EXISTS, IO
      */
-    default void save(java.nio.file.Path target, boolean overwrite) {
+    default void save(Path target, boolean overwrite) {
         AtomicOutput.write(target, overwrite, this);
+    }
+
+    /** The prepared document with its signature patched in; {@code release} runs once it is written. */
+    static SignedOutput of(ContentsPatch patch, Runnable release) {
+        return of(patch, patch, release);
     }
 
     /** A document held by DSS; {@code release} runs once it is written. */
     static SignedOutput of(DSSDocument document, Runnable release) {
+        return of(document::writeTo, null, release);
+    }
+
+    /** @param patch saves the content its own way, or null to save it through a temporary file */
+    private static SignedOutput of(AtomicOutput.Content content, ContentsPatch patch, Runnable release) {
         return new SignedOutput() {
             @Override
-            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
-                document.writeTo(out);
+            public void writeTo(OutputStream out) throws IOException {
+                content.writeTo(out);
+            }
+
+            @Override
+            public void save(Path target, boolean overwrite) {
+                if (patch == null) {
+                    SignedOutput.super.save(target, overwrite);
+                } else {
+                    patch.save(target, overwrite);
+                }
             }
 
             @Override

@@ -1,4 +1,4 @@
-package vn.signer.sign;
+package vn.signer.dss;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
@@ -26,8 +26,12 @@ import vn.signer.files.AtomicOutput;
  * staged beside the output, the signature is written into that file, which is then renamed into
  * place; otherwise the prepared document is copied out in large blocks with the signature put in as it
  * streams by.
+ *
+ * <p>Relies on DSS preparing the document with the signature's /ByteRange last and its /Contents a
+ * placeholder of hex zeros, and on the CMS DSS would embed being what {@link OpenPadesService#cms}
+ * gives; {@code SignShortcutsGuardTest} fails if a DSS upgrade changes either. Internal to signer.
  */
-final class ContentsPatch implements SignedOutput {
+public final class ContentsPatch implements AtomicOutput.Content {
     private static final Pattern BYTE_RANGE = Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*]");
     private static final byte[] BYTE_RANGE_KEY = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
     private static final int TAIL = 256 * 1024;
@@ -35,26 +39,23 @@ final class ContentsPatch implements SignedOutput {
     private final DSSDocument prepared;
     private final long offset;
     private final byte[] hex;
-    private final Runnable release;
     private final AtomicOutput.Staged staged;
 
-    private ContentsPatch(DSSDocument prepared, long offset, byte[] hex, Runnable release, AtomicOutput.Staged staged) {
+    private ContentsPatch(DSSDocument prepared, long offset, byte[] hex, AtomicOutput.Staged staged) {
         this.prepared = prepared;
         this.offset = offset;
         this.hex = hex;
-        this.release = release;
         this.staged = staged;
     }
 
     /**
      * @param prepared the document DSS prepared for signing, with a zero-filled /Contents
      * @param cms      the CMS signature
-     * @param release  frees the resources behind {@code prepared} once written
      * @param staged   the staged file {@code prepared} was written to, or null when it is elsewhere
      * @return the patch, or null when the placeholder cannot be located for certain (the caller then
      *         lets DSS finish the document its own way)
      */
-    static ContentsPatch of(DSSDocument prepared, byte[] cms, Runnable release, AtomicOutput.Staged staged) {
+    public static ContentsPatch of(DSSDocument prepared, byte[] cms, AtomicOutput.Staged staged) {
         long[] range = lastByteRange(prepared);
         // Only a byte range that starts the file and ends it is the one just prepared.
         if (range == null || range[0] != 0 || range[2] + range[3] != length(prepared) || range[2] <= range[1] + 1) {
@@ -67,13 +68,18 @@ final class ContentsPatch implements SignedOutput {
             throw new SignerException(ErrorCode.SIGNING_FAILED, "the signature (" + cms.length + " bytes) is larger than the "
                     + "space reserved for it (" + capacity / 2 + " bytes)", "report this: the reserved size is computed from the chain");
         }
-        return new ContentsPatch(prepared, start, hex, release, staged);
+        return new ContentsPatch(prepared, start, hex, staged);
     }
 
-    @Override
+    /**
+     * Writes the signed document to {@code target} atomically: by renaming the staged file into place
+     * when it was staged for {@code target}, else through a temporary file.
+     *
+     * @throws SignerException OUTPUT_EXISTS, IO
+     */
     public void save(Path target, boolean overwrite) {
         if (staged == null || !staged.target().equals(target.toAbsolutePath())) {
-            SignedOutput.super.save(target, overwrite);
+            AtomicOutput.write(target, overwrite, this);
             return;
         }
         staged.commit(overwrite, this::writeInto);
@@ -117,11 +123,6 @@ final class ContentsPatch implements SignedOutput {
                 throw new IOException("the prepared PDF's signature placeholder is not empty");
             }
         }
-    }
-
-    @Override
-    public void close() {
-        release.run();
     }
 
     private static void copy(InputStream in, OutputStream out, long count) throws IOException {
