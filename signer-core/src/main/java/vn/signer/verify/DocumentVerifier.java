@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import vn.signer.ErrorCode;
@@ -29,6 +30,7 @@ import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
 import vn.signer.verify.xml.XmlFinding;
 import vn.signer.verify.xml.XmlInspection;
+import vn.signer.work.Cancellation;
 
 /**
  * Verifies every signature in a PDF or XML document against configured trust anchors (no EU trusted
@@ -90,20 +92,24 @@ public final class DocumentVerifier {
                                       long length, Locale locale) {
         Texts texts = Texts.of(locale);
         Instant now = Instant.now();
+        Cancellation.check();
         List<XmlFinding> findings = xml == null ? null : XmlInspection.inspect(xml);
         if (findings != null && XmlVerification.refuses(findings)) {
             // An HMAC, an XSLT transform or a malformed signature: DSS would run it or fail on it.
             List<SignatureReport> refused = XmlVerification.refused(findings, texts);
             return new VerificationReport(name, format.name(), VerificationReport.of(refused), refused, now);
         }
+        Cancellation.check();
         DSSDocument document = read.get();
         RevisionDifferences differences = new RevisionDifferences();
         Reports reports;
         try {
             reports = ServiceLookups.run(() -> validate(document, differences));
-        } catch (SignerException e) {
+        } catch (SignerException | CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
+            // DSS may have met the interruption as a failure of its own (a file channel closed by it).
+            Cancellation.check();
             List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage(), texts)
                     : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage(), texts);
             if (!unprocessable.isEmpty()) {
@@ -115,6 +121,7 @@ public final class DocumentVerifier {
                     name + ": cannot verify this " + format + ": " + e.getMessage(),
                     "check that the document opens; run with --verbose for details", e);
         }
+        Cancellation.check();
         if (findings != null) {
             List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length, texts);
             return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);

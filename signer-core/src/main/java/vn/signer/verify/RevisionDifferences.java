@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.signer.work.Cancellation;
 
 /**
  * DSS's comparison of a signed revision with the final document, minus the work that cannot find
@@ -43,6 +44,8 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
 
     @Override
     public List<PdfModification> getAnnotationOverlaps(PdfDocumentReader reader) {
+        // DSS's comparisons are where a verification spends its time: each is a point to stop at.
+        Cancellation.check();
         return delegate.getAnnotationOverlaps(reader);
     }
 
@@ -53,6 +56,7 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
 
     @Override
     public List<PdfModification> getPagesDifferences(PdfDocumentReader signed, PdfDocumentReader last) {
+        Cancellation.check();
         return delegate.getPagesDifferences(signed, last);
     }
 
@@ -76,6 +80,8 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
         List<PdfModification> differing = new ArrayList<>();
         for (int i = 0; i < Math.min(before.getNumberOfPages(), after.getNumberOfPages()); i++) {
             int page = i + 1;
+            // Drawing a page is most of a verification's time, and PDFBox does not look at interruption.
+            Cancellation.check();
             try {
                 if (!sameObjects(compare, before.getPage(i), after.getPage(i)) && !PageContent.looksSame(before, after, i)) {
                     differing.add(new ChangedPage(page));
@@ -114,6 +120,7 @@ final class RevisionDifferences implements PdfDifferencesFinder, PdfObjectModifi
 
     @Override
     public PdfObjectModifications find(PdfDocumentReader signed, PdfDocumentReader last) {
+        Cancellation.check();
         return sameRevision(signed, last) ? new PdfObjectModifications() : objectsDelegate.find(signed, last);
     }
 

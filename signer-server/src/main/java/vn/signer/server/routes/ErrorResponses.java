@@ -5,7 +5,6 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +51,7 @@ public final class ErrorResponses {
             return false;
         }
         // A silent client would otherwise hold this thread in the read until the connection's idle timeout.
-        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
-                .getConnection().getEndPoint();
+        EndPoint endPoint = Requests.endPoint(ctx);
         long idleTimeout = endPoint.getIdleTimeout();
         endPoint.setIdleTimeout(DRAIN_TIME.toMillis());
         try (InputStream in = ctx.req().getInputStream()) {

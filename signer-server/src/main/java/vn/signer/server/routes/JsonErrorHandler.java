@@ -49,7 +49,7 @@ public final class JsonErrorHandler extends ErrorHandler {
                 body.message()));
     }
 
-    static ErrorResponses.ErrorBody body(int status) {
+    public static ErrorResponses.ErrorBody body(int status) {
         return switch (status) {
             case 400 -> new ErrorResponses.ErrorBody("BAD_REQUEST", "the request is not valid HTTP");
             case 408 -> new ErrorResponses.ErrorBody("REQUEST_TIMEOUT", "the request did not arrive in time");
