@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.signer.work.Cancellation;
 
 /**
  * DSS's comparison of a signed revision with the final document, minus the work that cannot find
@@ -48,6 +49,8 @@ public final class RevisionDifferences implements PdfDifferencesFinder, PdfObjec
 
     @Override
     public List<PdfModification> getAnnotationOverlaps(PdfDocumentReader reader) {
+        // DSS's comparisons are where a verification spends its time: each is a point to stop at.
+        Cancellation.check();
         return delegate.getAnnotationOverlaps(reader);
     }
 
@@ -58,6 +61,7 @@ public final class RevisionDifferences implements PdfDifferencesFinder, PdfObjec
 
     @Override
     public List<PdfModification> getPagesDifferences(PdfDocumentReader signed, PdfDocumentReader last) {
+        Cancellation.check();
         return delegate.getPagesDifferences(signed, last);
     }
 
@@ -90,6 +94,7 @@ public final class RevisionDifferences implements PdfDifferencesFinder, PdfObjec
 
     @Override
     public PdfObjectModifications find(PdfDocumentReader signed, PdfDocumentReader last) {
+        Cancellation.check();
         return sameRevision(signed, last) ? new PdfObjectModifications() : objectsDelegate.find(signed, last);
     }
 

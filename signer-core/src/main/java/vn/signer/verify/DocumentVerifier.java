@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import vn.signer.ErrorCode;
@@ -31,6 +32,7 @@ import vn.signer.verify.xml.XmlFinding;
 import vn.signer.verify.xml.XmlInspection;
 import vn.signer.dss.DefaultPolicy;
 import vn.signer.dss.CertificateVerifiers;
+import vn.signer.work.Cancellation;
 
 /**
  * Verifies every signature in a PDF or XML document against configured trust anchors (no EU trusted
@@ -82,21 +84,25 @@ public final class DocumentVerifier {
     private VerificationReport verify(String name, DocumentFormat format, Document xml, Supplier<DSSDocument> read,
                                       long length) {
         Instant now = settings.validationTime() != null ? settings.validationTime() : Instant.now();
+        Cancellation.check();
         List<XmlFinding> findings = xml == null ? null : XmlInspection.inspect(xml);
         if (findings != null && XmlVerification.refuses(findings)) {
             // An HMAC, an XSLT transform or a malformed signature: DSS would run it or fail on it.
             List<SignatureReport> refused = XmlVerification.refused(findings);
             return new VerificationReport(name, format.name(), VerificationReport.of(refused), refused, now);
         }
+        Cancellation.check();
         DSSDocument document = read.get();
         PageChanges pages = new PageChanges();
         RevisionDifferences differences = new RevisionDifferences(pages::differing);
         Reports reports;
         try {
             reports = ServiceLookups.run(() -> validate(document, differences, now));
-        } catch (SignerException e) {
+        } catch (SignerException | CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
+            // DSS may have met the interruption as a failure of its own (a file channel closed by it).
+            Cancellation.check();
             List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage())
                     : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage());
             if (!unprocessable.isEmpty()) {
@@ -108,6 +114,7 @@ public final class DocumentVerifier {
                     name + ": cannot verify this " + format + ": " + e.getMessage(),
                     "check that the document opens; run with --verbose for details", e);
         }
+        Cancellation.check();
         if (findings != null) {
             List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length);
             return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.signer.work.Cancellation;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
@@ -24,6 +25,8 @@ final class PageChanges {
         List<Integer> differing = new ArrayList<>();
         for (int i = 0; i < Math.min(before.getNumberOfPages(), after.getNumberOfPages()); i++) {
             int page = i + 1;
+            // Drawing a page is most of a verification's time, and PDFBox does not look at interruption.
+            Cancellation.check();
             try {
                 if (!sameObjects(compare, before.getPage(i), after.getPage(i)) && !PageContent.looksSame(before, after, i)) {
                     differing.add(page);

@@ -5,7 +5,9 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -14,6 +16,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
+import vn.signer.work.Cancellation;
 
 /**
  * A page's own content, as drawn beneath its annotations: the content streams, the resources they
@@ -82,7 +87,7 @@ final class PageContent {
         if (!drawable(document.getPage(index))) {
             throw new TooLarge(index + 1);
         }
-        PDFRenderer renderer = new PDFRenderer(document);
+        PDFRenderer renderer = new StoppableRenderer(document);
         renderer.setAnnotationsFilter(annotation -> false);
         return renderer.renderImage(index, 1f, ImageType.GRAY);
     }
@@ -97,5 +102,30 @@ final class PageContent {
             node = node.getDictionaryObject(COSName.PARENT) instanceof COSDictionary parent ? parent : null;
         }
         return null;
+    }
+
+    /**
+     * Draws as PDFBox does, stopping when the thread is interrupted: one page of a hostile document can
+     * hold millions of operators, far more time than anything between pages.
+     */
+    private static final class StoppableRenderer extends PDFRenderer {
+        StoppableRenderer(PDDocument document) {
+            super(document);
+        }
+
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+            return new PageDrawer(parameters) {
+                private int operators;
+
+                @Override
+                protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+                    if (++operators % 1024 == 0) {
+                        Cancellation.check();
+                    }
+                    super.processOperator(operator, operands);
+                }
+            };
+        }
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -20,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.audit.AuditEntry;
 import vn.signer.audit.AuditLog;
+import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Authenticator;
 import vn.signer.server.config.LimitsConfig;
@@ -29,11 +33,14 @@ import vn.signer.server.config.TlsConfig;
 import vn.signer.server.limits.AddressSlots;
 import vn.signer.server.limits.AuthFailures;
 import vn.signer.server.limits.BodyRateHandler;
+import vn.signer.server.limits.HeaderDeadline;
 import vn.signer.server.limits.RateLimiter;
 import vn.signer.server.limits.RequestGate;
+import vn.signer.server.limits.WorkDeadline;
 import vn.signer.server.metrics.ServerMetrics;
 import vn.signer.server.profiles.SigningProfiles;
 import vn.signer.server.profiles.TrustProfiles;
+import vn.signer.server.routes.ErrorResponses;
 import vn.signer.server.routes.JsonErrorHandler;
 import vn.signer.server.routes.Routes;
 import vn.signer.server.routes.Upload;
@@ -52,11 +59,13 @@ public final class SignerServer implements AutoCloseable {
     private final Javalin app;
     private final ServerContext context;
     private final Routes routes;
+    private final HeaderDeadline headerDeadline;
 
-    private SignerServer(Javalin app, ServerContext context, Routes routes) {
+    private SignerServer(Javalin app, ServerContext context, Routes routes, HeaderDeadline headerDeadline) {
         this.app = app;
         this.context = context;
         this.routes = routes;
+        this.headerDeadline = headerDeadline;
     }
 
     /**
@@ -79,17 +88,18 @@ public final class SignerServer implements AutoCloseable {
         ServerContext context = new ServerContext(config, new Authenticator(config.clients()),
                 new RateLimiter(limits.requestsPerSecond(), limits.burst()), new AuthFailures(limits.maxFailedAuthPerMinute()),
                 new RequestGate(limits.maxConcurrentUploads()), new AddressSlots(limits.maxRequestsPerAddress()),
-                new RequestGate(limits.maxConcurrentRequests()), new ServerMetrics(config.profiles().keySet()), audit, refusals, trust, profiles,
-                tempDir(config));
+                new RequestGate(limits.maxConcurrentRequests()), new WorkDeadline(Duration.ofSeconds(limits.workSeconds())),
+                new ServerMetrics(config.profiles().keySet()), audit, refusals, trust, profiles, tempDir(config));
         Routes routes = new Routes(context);
         try {
             Javalin app = Javalin.create(javalin -> configure(javalin, context, routes));
             app.start();
-            SignerServer server = new SignerServer(app, context, routes);
+            SignerServer server = new SignerServer(app, context, routes, headerDeadline(app, context));
             LOG.info("signer-server listening on {}://{}:{} with {} signing profile(s)",
                     config.plainHttp() ? "http" : "https", config.host(), server.port(), config.profiles().size());
             return server;
         } catch (RuntimeException e) {
+            context.deadline().close();
             profiles.close();
             refusals.close();
             audit.close();
@@ -137,6 +147,19 @@ public final class SignerServer implements AutoCloseable {
         // Slow or silent clients lose their connection instead of holding a thread.
         connector.setIdleTimeout(Duration.ofSeconds(config.limits().idleTimeoutSeconds()).toMillis());
         return connector;
+    }
+
+    /** Watches the connector's connections for headers that take too long, answered and audited as Jetty's own 408. */
+    private static HeaderDeadline headerDeadline(Javalin app, ServerContext context) {
+        ServerConnector connector = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+        // Written before any header is read, so no language was asked for: the default, English.
+        ErrorResponses.ErrorBody body = JsonErrorHandler.body(408, Locale.ENGLISH);
+        return new HeaderDeadline(Duration.ofSeconds(context.config().limits().headerDeadlineSeconds()),
+                connector::getConnectedEndPoints, Json.line(body), address -> {
+                    context.metrics().error(body.error());
+                    context.refusals().refused(new AuditEntry(Instant.now(), address, "http 408", null, null, body.error(),
+                            "the request's headers did not arrive within limits.headerDeadlineSeconds"));
+                });
     }
 
     private static SslContextFactory.Server tls(ServerConfig config, TlsConfig tls) {
@@ -189,7 +212,10 @@ public final class SignerServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        headerDeadline.close();
         app.stop();
+        // Work still running past the grace period is interrupted, as for a client gone.
+        context.deadline().close();
         context.profiles().close();
         context.refusals().close();
         context.audit().close();

@@ -15,6 +15,7 @@ import org.w3c.dom.NodeList;
 import org.w3c.dom.Text;
 import vn.signer.verify.Verdict;
 import vn.signer.verify.xml.XmlFinding.Problem;
+import vn.signer.work.Cancellation;
 
 /**
  * signer's own reading of the XML signatures of a parsed document: what each reference resolves to
@@ -48,6 +49,7 @@ public final class XmlInspection {
         NodeList signatures = document.getElementsByTagNameNS(DS, "Signature");
         List<XmlFinding> findings = new ArrayList<>();
         for (int i = 0; i < signatures.getLength(); i++) {
+            Cancellation.check();
             findings.add(new Reading((Element) signatures.item(i), ids).finding());
         }
         return findings;

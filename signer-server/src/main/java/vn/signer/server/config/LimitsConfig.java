@@ -23,13 +23,21 @@ package vn.signer.server.config;
  * @param maxFailedAuthPerMinute  failed authentications one address may make in a minute before its requests
  *                                get 429 until the minute is over (default 10)
  * @param shutdownGraceSeconds    how long requests in flight may take to finish on shutdown (default 30)
+ * @param workSeconds             how long signing or verifying one document may take once its body is in; longer is
+ *                                stopped and answered 504 (default 120). Work is also stopped when the client closes its
+ *                                connection
+ * @param headerDeadlineSeconds   how long a request's line and headers may take to arrive once their first byte has;
+ *                                longer gets 408 and the connection closed (default 10), so that a client sending its
+ *                                headers a byte at a time cannot keep a connection for idleTimeoutSeconds a byte
  */
 public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, Integer maxConcurrentUploads,
                            Integer maxRequestsPerAddress, Integer maxConnections, Double requestsPerSecond, Integer burst,
                            Integer idleTimeoutSeconds, Integer bodyDeadlineSeconds, Long minBodyBytesPerSecond,
-                           Integer bodyGraceSeconds, Integer maxFailedAuthPerMinute, Integer shutdownGraceSeconds) {
+                           Integer bodyGraceSeconds, Integer maxFailedAuthPerMinute, Integer shutdownGraceSeconds,
+                           Integer workSeconds, Integer headerDeadlineSeconds) {
 
-    static final LimitsConfig DEFAULTS = new LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final LimitsConfig DEFAULTS = new LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 
     public LimitsConfig {
         maxRequestBytes = maxRequestBytes == null ? 100L * 1024 * 1024 : maxRequestBytes;
@@ -45,9 +53,11 @@ public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, 
         bodyGraceSeconds = bodyGraceSeconds == null ? 10 : bodyGraceSeconds;
         maxFailedAuthPerMinute = maxFailedAuthPerMinute == null ? 10 : maxFailedAuthPerMinute;
         shutdownGraceSeconds = shutdownGraceSeconds == null ? 30 : shutdownGraceSeconds;
+        workSeconds = workSeconds == null ? 120 : workSeconds;
+        headerDeadlineSeconds = headerDeadlineSeconds == null ? 10 : headerDeadlineSeconds;
         ServerConfig.require(maxRequestBytes > 0 && maxConcurrentRequests > 0 && maxConcurrentUploads > 0
                 && maxRequestsPerAddress > 0 && maxConnections > 0 && requestsPerSecond > 0 && burst > 0 && idleTimeoutSeconds > 0
                 && bodyDeadlineSeconds > 0 && minBodyBytesPerSecond >= 0 && bodyGraceSeconds >= 0
-                && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0, "limits: every limit must be positive");
+                && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0 && workSeconds > 0 && headerDeadlineSeconds > 0, "limits: every limit must be positive");
     }
 }

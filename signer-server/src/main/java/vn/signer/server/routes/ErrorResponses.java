@@ -57,8 +57,7 @@ public final class ErrorResponses {
             return false;
         }
         // A silent client would otherwise hold this thread in the read until the connection's idle timeout.
-        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
-                .getConnection().getEndPoint();
+        EndPoint endPoint = Requests.endPoint(ctx);
         long idleTimeout = endPoint.getIdleTimeout();
         endPoint.setIdleTimeout(DRAIN_TIME.toMillis());
         try (InputStream in = ctx.req().getInputStream()) {

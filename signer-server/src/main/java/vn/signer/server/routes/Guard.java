@@ -3,16 +3,20 @@ package vn.signer.server.routes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import vn.signer.server.auth.Authenticator;
 import vn.signer.server.auth.Client;
+import vn.signer.server.limits.ClientConnection;
 import vn.signer.server.limits.RequestGate;
+import vn.signer.server.limits.WorkDeadline;
 
 /**
  * Runs a route's handler behind the checks its {@link Access} asks for, in this order: an address
  * that failed authentication too often (429), admission (503 when full or shutting down), the
  * address's share of admission (429), authentication (401), the client's rate (429). Admission is for
  * the whole request, its body's arrival included; handlers take a {@link #work} slot only once the
- * body is in, so slow uploads cannot keep signing and verification from running. Whatever the
+ * body is in, so slow uploads cannot keep signing and verification from running, and work runs to a
+ * deadline and only while its client is there. Whatever the
  * handler throws, errors of the JVM included, reaches the error answers as an exception.
  */
 final class Guard {
@@ -70,9 +74,27 @@ final class Guard {
         };
     }
 
-    /** A slot to sign or verify in, for a request whose body is in: 503 when none frees up within a second. */
-    static Slot work(ServerContext server) throws InterruptedException {
-        return enter(server.work());
+    /**
+     * Signs or verifies for a request whose body is in, in a work slot (503 when none frees up within a
+     * second), on a worker stopped when the work deadline passes (504) or the client closes its
+     * connection (503, which the client no longer reads but the audit and the metrics do). The slot is
+     * given back when the worker has ended, which may be after this returns.
+     */
+    static <T> T work(ServerContext server, Context ctx, Callable<T> work) throws Exception {
+        Slot slot = enter(server.work());
+        ClientConnection client = new ClientConnection(Requests.endPoint(ctx));
+        try {
+            return server.deadline().run(work, client, slot::close);
+        } catch (WorkDeadline.Stopped e) {
+            throw switch (e.reason()) {
+                case DEADLINE -> new HttpError(504, "WORK_TIMEOUT", "work.timeout", server.deadline().deadline().toSeconds());
+                case CLIENT_GONE -> new HttpError(503, "CLIENT_GONE", "work.clientGone");
+            };
+        } finally {
+            if (client.sentMore()) {
+                ctx.header("Connection", "close");
+            }
+        }
     }
 
     private static Slot enter(RequestGate gate) throws InterruptedException {

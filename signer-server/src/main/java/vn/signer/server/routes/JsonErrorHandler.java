@@ -54,7 +54,7 @@ public final class JsonErrorHandler extends ErrorHandler {
                 body.message()));
     }
 
-    static ErrorResponses.ErrorBody body(int status, Locale language) {
+    public static ErrorResponses.ErrorBody body(int status, Locale language) {
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
             case 408 -> "REQUEST_TIMEOUT";

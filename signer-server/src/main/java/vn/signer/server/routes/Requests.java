@@ -2,8 +2,10 @@ package vn.signer.server.routes;
 
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
-/** Reading what a request carries: API key, client certificate. */
+/** Reading what a request carries: API key, client certificate, the connection it came on. */
 final class Requests {
     private Requests() {
     }
@@ -22,5 +24,10 @@ final class Requests {
     static X509Certificate clientCertificate(Context ctx) {
         Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
         return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0] : null;
+    }
+
+    /** The end point of the connection the request came on (over TLS, the decrypted one). */
+    static EndPoint endPoint(Context ctx) {
+        return ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection().getEndPoint();
     }
 }

@@ -53,18 +53,26 @@ final class SignHandler {
         if (!refused.isEmpty()) {
             throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "override.refused", name, refused);
         }
-        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
-             Guard.Slot working = Guard.work(server)) {
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
             DocumentSigner signer = profile.signer(overrides);
             if (upload.inMemory()) {
                 ByteArrayOutputStream signed = new ByteArrayOutputStream(upload.content().length + 32 * 1024);
-                SignOutcome outcome = signer.sign(upload.name(), upload.content(), signed);
+                SignOutcome outcome = Guard.work(server, ctx, () -> signer.sign(upload.name(), upload.content(), signed));
                 answer(ctx, client, name, upload, outcome, signed.size(), signed::writeTo);
                 return;
             }
             Path output = upload.file().resolveSibling(upload.file().getFileName().toString().replace("signer-upload-", "signer-signed-"));
             try {
-                SignOutcome outcome = signer.sign(upload.file(), output, true);
+                SignOutcome outcome = Guard.work(server, ctx, () -> {
+                    try {
+                        return signer.sign(upload.file(), output, true);
+                    } finally {
+                        // Stopped, this worker may have written the output after the request had removed it.
+                        if (Thread.currentThread().isInterrupted()) {
+                            Files.deleteIfExists(output);
+                        }
+                    }
+                });
                 answer(ctx, client, name, upload, outcome, Files.size(output), out -> Files.copy(output, out));
             } finally {
                 Files.deleteIfExists(output);

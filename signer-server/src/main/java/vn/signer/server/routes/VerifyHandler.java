@@ -28,19 +28,20 @@ final class VerifyHandler {
         if (verifier == null) {
             throw HttpError.badRequest("trust.unknown", profile, server.trust().names());
         }
-        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir());
-             Guard.Slot working = Guard.work(server)) {
-            VerificationReport report;
-            if (upload.inMemory()) {
-                report = verifier.verify(upload.name(), upload.content());
-            } else {
-                VerificationReport fromFile = verifier.verify(upload.file());
-                report = new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
-                        fromFile.signatures(), fromFile.validationTime());
-            }
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            VerificationReport report = Guard.work(server, ctx, () -> verify(verifier, upload));
             Locale language = AnswerLanguage.of(ctx);
             ctx.header("Content-Language", AnswerLanguage.header(language));
             ctx.contentType("application/json").result(Json.line(report, language));
         }
+    }
+
+    private static VerificationReport verify(DocumentVerifier verifier, Upload upload) {
+        if (upload.inMemory()) {
+            return verifier.verify(upload.name(), upload.content());
+        }
+        VerificationReport fromFile = verifier.verify(upload.file());
+        return new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
+                fromFile.signatures(), fromFile.validationTime());
     }
 }
