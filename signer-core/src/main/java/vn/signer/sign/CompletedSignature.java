@@ -21,12 +21,12 @@ public final class CompletedSignature {
     private final SignatureOptions options;
     private final Instant signingTime;
     private final X509Certificate signer;
-    private final FormatSigner.Prepared prepared;
+    private final PreparedFormat prepared;
     private final SignatureValue value;
     private final AtomicBoolean augmented = new AtomicBoolean();
 
     CompletedSignature(Signing signing, DocumentToSign document, SignatureOptions options, Instant signingTime,
-                       X509Certificate signer, FormatSigner.Prepared prepared, SignatureValue value) {
+                       X509Certificate signer, PreparedFormat prepared, SignatureValue value) {
         this.signing = signing;
         this.document = document;
         this.options = options;

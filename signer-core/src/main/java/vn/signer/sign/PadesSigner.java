@@ -17,6 +17,7 @@ import vn.signer.appearance.VisibleSignature;
 import vn.signer.dss.ContentsPatch;
 import vn.signer.dss.DssDocuments;
 import vn.signer.dss.OpenPadesService;
+import vn.signer.dss.StagedResources;
 import vn.signer.certs.CertificateSummary;
 
 /**
@@ -57,7 +58,7 @@ final class PadesSigner implements FormatSigner {
     }
 
     @Override
-    public Prepared prepare(DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+    public PreparedFormat prepare(DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
                             Date signingTime, Path output) {
         if (!DssDocuments.isLarge(document)) {
             return prepare(inMemory, document, chain, options, signingTime, () -> { }, null);
@@ -77,7 +78,7 @@ final class PadesSigner implements FormatSigner {
         }
     }
 
-    private Prepared prepare(OpenPadesService service, DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+    private PreparedFormat prepare(OpenPadesService service, DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
                              Date signingTime, Runnable release, StagedResources files) {
         CertificateSummary signer = CertificateSummary.of(chain.get(0));
         PAdESSignatureParameters parameters = parameters(options.level());
@@ -99,7 +100,7 @@ final class PadesSigner implements FormatSigner {
             parameters.setPermission(CertificationPermission.MINIMAL_CHANGES_PERMITTED);
         }
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        return Prepared.of(toBeSigned, value -> {
+        return PreparedFormat.of(toBeSigned, value -> {
             DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
             if (options.level() == Level.B && prepared != null) {
                 ContentsPatch patch = ContentsPatch.of(prepared, service.cms(document, parameters, value),

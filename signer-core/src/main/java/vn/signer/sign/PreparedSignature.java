@@ -21,12 +21,12 @@ public final class PreparedSignature implements AutoCloseable {
     private final X509Certificate signer;
     private final SignatureOptions options;
     private final Instant signingTime;
-    private final FormatSigner.Prepared prepared;
+    private final PreparedFormat prepared;
     private final DataToSign data;
     private final AtomicBoolean completed = new AtomicBoolean();
 
     PreparedSignature(Signing signing, DocumentToSign document, X509Certificate signer, SignatureOptions options,
-                      Instant signingTime, FormatSigner.Prepared prepared) {
+                      Instant signingTime, PreparedFormat prepared) {
         this.signing = signing;
         this.document = document;
         this.signer = signer;

@@ -67,7 +67,7 @@ public final class Signing {
         DocumentSigner.requireServicesFor(options.level(), services);
         List<X509Certificate> embedded = Chains.complete(chain, pool);
         FormatSigner format = signer(document.format());
-        FormatSigner.Prepared prepared = Documents.withDss(document.name(), document.format(), "sign",
+        PreparedFormat prepared = Documents.withDss(document.name(), document.format(), "sign",
                 () -> format.prepare(document.read(), embedded, options, Date.from(now), document.output()));
         try {
             return new PreparedSignature(this, document, signer, options, now, prepared);

@@ -24,7 +24,7 @@ final class XadesSigner implements FormatSigner {
     }
 
     @Override
-    public Prepared prepare(DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
+    public PreparedFormat prepare(DSSDocument document, List<X509Certificate> chain, SignatureOptions options,
                             Date signingTime, Path output) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
         parameters.setSignatureLevel(dssLevel(options.level()));
@@ -35,7 +35,7 @@ final class XadesSigner implements FormatSigner {
         });
         DssParameters.applyCommon(parameters, chain, options, signingTime);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        return Prepared.of(toBeSigned,
+        return PreparedFormat.of(toBeSigned,
                 value -> SignedOutput.of(service.signDocument(document, parameters, value), () -> { }), () -> { });
     }
 

@@ -45,10 +45,6 @@ class CoreArchitectureTest {
 
     /** Classes outside {@value #INTERNAL} that subclass or implement a DSS type, each with the reason. */
     private static final Map<String, String> DSS_SUBCLASSES = Map.of(
-            "vn.signer.sign.PadesSigner$Service", "moved by the stages change",
-            "vn.signer.sign.ContentsPatch", "moved by the stages change",
-            "vn.signer.sign.StagedResources", "sign/ is the stages change's; moved with it",
-            "vn.signer.sign.StagedResources$Handler", "sign/ is the stages change's; moved with it",
             "vn.signer.net.GatedDataLoader", "the network gate (see DSS_IN_API)",
             "vn.signer.net.HttpTransport", "the gate's transport: lives with the address checks it enforces",
             "vn.signer.net.FetchRefused", "a refusal DSS must see as its own external-resource failure, to record it and go on",

@@ -10,12 +10,14 @@ import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -34,7 +36,8 @@ import vn.signer.testing.Samples;
 import vn.signer.testing.TestPki;
 
 /**
- * Guards the sign-side shortcuts into DSS ({@link OpenPadesService}, {@link ContentsPatch}): each
+ * Guards the sign-side shortcuts into DSS ({@link OpenPadesService}, {@link ContentsPatch},
+ * {@link StagedResources}): each
  * test fails when a DSS upgrade changes what a shortcut relies on, so that it is looked at again
  * rather than silently bypassed or, worse, producing something DSS would not.
  */
@@ -96,6 +99,26 @@ class SignShortcutsGuardTest {
         ByteArrayOutputStream dssOwn = new ByteArrayOutputStream();
         service.signDocument(document, parameters, value).writeTo(dssOwn);
         assertArrayEquals(dssOwn.toByteArray(), patched.toByteArray());
+    }
+
+    @Test
+    void dssWritesThePreparedCopyOfALargeDocumentThroughStagedResources() throws Exception {
+        Path output = dir.resolve("staged-signed.pdf");
+        StagedResources files = new StagedResources(output);
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
+        factory.setResourcesHandlerBuilder(files);
+        OpenPadesService service = new OpenPadesService(new CommonCertificateVerifier());
+        service.setPdfObjFactory(factory);
+        PAdESSignatureParameters parameters = parameters(signer);
+        try {
+            service.getDataToSign(new FileDocument(Samples.pdf(dir).toFile()), parameters);
+            DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
+            assertNotNull(files.of(prepared), "the prepared copy is the file staged beside the output: " + prepared);
+        } finally {
+            files.clear();
+        }
+        assertTrue(Samples.temporaryFiles(dir).isEmpty(), "clear removes the working copies");
     }
 
     private static ToBeSigned prepare(PAdESService service, DSSDocument document, TestPki.Entity entity) {

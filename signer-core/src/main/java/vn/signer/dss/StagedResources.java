@@ -1,4 +1,4 @@
-package vn.signer.sign;
+package vn.signer.dss;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
@@ -18,12 +18,14 @@ import vn.signer.files.AtomicOutput;
  * {@link AtomicOutput} names them. The prepared copy, once its signature is patched in, becomes the
  * output by a rename instead of being copied (and a 50 MB temporary file deleted); a crash leaves only
  * files that a rerun of the batch recognises and removes. Not shared between documents or threads.
+ * Implements DSS's resources-handler interface, so it lives here; internal to signer.
  */
-final class StagedResources implements DSSResourcesHandlerBuilder {
+public final class StagedResources implements DSSResourcesHandlerBuilder {
     private final Path output;
     private final List<AtomicOutput.Staged> staged = new ArrayList<>();
 
-    StagedResources(Path output) {
+    /** @param output where the signed document will be saved */
+    public StagedResources(Path output) {
         this.output = output;
     }
 
@@ -35,7 +37,7 @@ final class StagedResources implements DSSResourcesHandlerBuilder {
     }
 
     /** The staged file behind {@code document}, if DSS wrote it here. */
-    AtomicOutput.Staged of(DSSDocument document) {
+    public AtomicOutput.Staged of(DSSDocument document) {
         if (document instanceof FileDocument file) {
             for (AtomicOutput.Staged candidate : staged) {
                 if (candidate.path().equals(file.getFile().toPath())) {
@@ -47,7 +49,7 @@ final class StagedResources implements DSSResourcesHandlerBuilder {
     }
 
     /** Deletes every working copy not committed as the output. */
-    void clear() {
+    public void clear() {
         staged.forEach(AtomicOutput.Staged::close);
         staged.clear();
     }
