@@ -2,8 +2,16 @@
 # Runs the whole test suite. The tests use real tools — a SoftHSM2 token, poppler's pdfsig, xmlsec1,
 # NSS's certutil, OpenSSL — so this installs whichever are missing (Debian/Ubuntu, as root or with
 # sudo), then runs every module's unit and integration tests with Maven.
+#
+# scripts/test.sh --quick runs only the unit tests that need no native tool (Maven profile "quick":
+# JUnit tags native, slow and fuzz left out, no integration tests), and installs nothing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ "${1:-}" = "--quick" ]; then
+  shift
+  exec mvn -B -Pquick verify "$@"
+fi
 
 packages=()
 command -v java >/dev/null          || packages+=(openjdk-17-jdk-headless)

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
         subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class,
-            HelpCommand.class}
+            CompletionCommand.class, ManPageCommand.class, HelpCommand.class}
 )
 final class SignerCommand {
     private final Terminal terminal;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.DemoPki;
@@ -21,6 +22,7 @@ import vn.signer.testing.Tools;
  * with the PKCS#12 file), the Decree 30 warning, and signer speaking Vietnamese with --lang vi or a
  * Vietnamese LANG while JSON stays English.
  */
+@Tag("native")
 class AppearanceAndLanguageTest {
     private static final Map<String, String> VIETNAMESE = Map.of("LANG", "vi_VN.UTF-8");
 

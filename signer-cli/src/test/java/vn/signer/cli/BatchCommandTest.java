@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.BadDocuments;
@@ -22,6 +23,7 @@ import vn.signer.verify.VerificationReport;
 import vn.signer.verify.Verdict;
 
 /** Folders signed whole: good documents signed, bad ones reported, reruns finish the rest. */
+@Tag("native")
 class BatchCommandTest {
     @TempDir
     Path dir;

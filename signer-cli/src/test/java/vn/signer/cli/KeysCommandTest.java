@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.signer.certs.CertificateSummary;
 import vn.signer.testing.SoftHsm;
 
 /** 'signer keys' on the demo PKCS#12 file and on a SoftHSM2 module holding two tokens. */
+@Tag("native")
 class KeysCommandTest {
     private final SoftHsm hsm = SoftHsm.token();
 

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.PkiServices;
 import vn.signer.testing.TestPki;
 
 /** 'sign --level/--tsa/--check' and 'extend', against a TSA, OCSP responder and CRLs on 127.0.0.1. */
+@Tag("slow")
 class LongTermCommandsTest {
     private static PkiServices services;
     private static Path pki;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import vn.signer.testing.SoftHsm;
  * Where the CLI takes PINs and passwords from (an environment variable or a file, never the command
  * line), and what it does when the PIN is wrong or there is no way to get one.
  */
+@Tag("native")
 class PinHandlingTest {
     private static final String WRONG_PIN = "987123";
 

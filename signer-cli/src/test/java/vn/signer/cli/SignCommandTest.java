@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.certs.CertificateSummary;
@@ -24,6 +25,7 @@ import vn.signer.testing.TestPki;
  * overwritten, the JSON lines, and a batch in which one document fails. Every signed file is checked
  * with 'signer verify'.
  */
+@Tag("native")
 class SignCommandTest {
     @TempDir
     Path dir;

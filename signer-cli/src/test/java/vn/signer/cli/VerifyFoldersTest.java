@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 'signer verify FOLDER' verifies every PDF and XML document in it, as 'sign' finds them (--recursive,
  * --include, --exclude): one report per document, in path order, and the exit code of the worst verdict.
  */
+@Tag("slow")
 class VerifyFoldersTest {
     @TempDir
     static Path dir;

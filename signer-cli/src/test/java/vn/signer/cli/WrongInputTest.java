@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * large, -o naming a folder, a FIFO or a device where a file was expected. (Running out of heap is
  * in SignerCommandIT, which can give the JVM a small heap.)
  */
+@Tag("slow")
 class WrongInputTest {
     @TempDir
     Path dir;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -41,6 +42,7 @@ import vn.signer.report.Words;
  * its left third with the number and date (PKCS#12), both valid for signer and pdfsig; the top-right
  * text block of a copy; and the refusals that come before anything is written.
  */
+@Tag("native")
 class DecreeThirtyAppearanceTest {
     private static final String NUMBER = "125/SKHCN-VP";
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -21,6 +22,7 @@ import vn.signer.sign.SignatureOptions;
 import vn.signer.testing.BadDocuments;
 import vn.signer.testing.SoftHsm;
 
+@Tag("native")
 class BatchRunnerTest {
     @TempDir
     Path dir;

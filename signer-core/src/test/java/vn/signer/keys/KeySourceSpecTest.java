@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -15,6 +16,7 @@ import vn.signer.testing.DemoPki;
 import vn.signer.testing.SoftHsm;
 
 /** The one key-source description the command line and the server open, with each kind of PIN source. */
+@Tag("native")
 class KeySourceSpecTest {
     private static final PinCallback NO_PERSON = request -> {
         throw new AssertionError("no person is asked when the PIN comes from a variable or a file");

@@ -11,11 +11,13 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.testing.SoftHsm;
 
+@Tag("native")
 class Pkcs11KeySourceTest {
     private final SoftHsm hsm = SoftHsm.token();
 

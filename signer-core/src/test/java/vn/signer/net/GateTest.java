@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.Canary;
@@ -39,6 +40,7 @@ import vn.signer.report.Words;
  * a canary on 127.0.0.1 counts what reaches it. Each signed document embeds only the signer's
  * certificate, so that a verifier without the issuing CA goes looking for it (AIA "CA issuers").
  */
+@Tag("slow")
 class GateTest {
     private static final Duration QUICKLY = Duration.ofSeconds(60);
 

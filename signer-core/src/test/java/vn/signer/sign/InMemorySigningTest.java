@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -33,6 +34,7 @@ import vn.signer.verify.Verdict;
  * the same signatures as from files (checked by pdfsig and xmlsec1 too), the same reports, the same
  * refusals.
  */
+@Tag("native")
 class InMemorySigningTest {
     @TempDir
     Path dir;

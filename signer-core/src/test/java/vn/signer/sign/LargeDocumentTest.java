@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -34,6 +35,7 @@ import vn.signer.verify.Verdict;
  * PDFs above {@link DssDocuments#IN_MEMORY_LIMIT} are prepared by DSS in files staged beside the output,
  * and the prepared file, with its signature written in, becomes the output by a rename.
  */
+@Tag("native")
 class LargeDocumentTest {
     @TempDir
     static Path shared;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,7 @@ import vn.signer.verify.Verdict;
  * Every level for PDF and XML, with PKCS#12 and PKCS#11 keys, checked by our verifier and by pdfsig
  * and xmlsec1; TSA, OCSP and CRLs are real servers on 127.0.0.1.
  */
+@Tag("native")
 class LevelsTest {
     private static PkiServices services;
     private static TestPki.Entity signer;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -36,6 +37,7 @@ import vn.signer.verify.Verdict;
 import vn.signer.report.Words;
 
 /** Timestamps, revocation and expiry, against real TSA, OCSP and CRL servers on 127.0.0.1. */
+@Tag("native")
 class LongTermTest {
     private static PkiServices services;
 

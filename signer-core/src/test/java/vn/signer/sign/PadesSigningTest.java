@@ -30,6 +30,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -57,6 +58,7 @@ import vn.signer.report.Words;
  * verifier and independently by poppler's pdfsig; two signatures in Decree 30 order; tampering;
  * certification; the certificate checks done before signing; and how outputs are written.
  */
+@Tag("native")
 class PadesSigningTest {
     private static final SignatureScheme PSS = new SignatureScheme(SignatureScheme.Digest.SHA256, SignatureScheme.RsaPadding.PSS);
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
@@ -27,6 +28,7 @@ import vn.signer.timestamp.TsaSettings;
 import vn.signer.verify.VerificationSettings;
 
 /** --check: each way a level can be out of reach is named, and nothing is signed. */
+@Tag("slow")
 class PreflightTest {
     private static PkiServices services;
 

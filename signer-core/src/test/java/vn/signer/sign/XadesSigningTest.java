@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.xml.crypto.dsig.XMLSignature;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,7 @@ import vn.signer.report.Words;
  * XAdES signing of the sample hồ sơ in each packaging with a PKCS#12 key and PKCS#11 RSA and EC keys,
  * checked by signer's verifier and independently by xmlsec1; tampering; Vietnamese text kept intact.
  */
+@Tag("native")
 class XadesSigningTest {
     private static final String APPLICANT = "Nguyễn Văn Hùng";
 

@@ -1,8 +1,10 @@
 package vn.signer.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.keys.KeySelector;
@@ -35,5 +37,13 @@ class BouncyCastleRegressionTest {
         SignatureReport signature = report.signatures().get(0);
         assertEquals("TOTAL_PASSED", signature.indication(), signature.toString());
         assertEquals(Verdict.VALID, report.verdict(), report.toString());
+    }
+
+    /** The same range as the enforcer's rule in the parent pom ({@code bouncycastle.range}), checked on the class path itself. */
+    @Test
+    void theBouncyCastleOnTheClassPathIsOneDssValidatesWith() {
+        String version = new BouncyCastleProvider().getVersionStr();
+        assertTrue(version.equals("1.83") || version.startsWith("1.83.") || version.equals("1.84") || version.startsWith("1.84."),
+                "BouncyCastle " + version + " is outside 1.83 to 1.84, the versions DSS 6.4 validates PAdES with");
     }
 }

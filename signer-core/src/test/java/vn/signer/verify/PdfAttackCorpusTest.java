@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.keys.KeySelector;
@@ -33,6 +34,7 @@ import vn.signer.report.Words;
  * workflows. Each file is written to target/attack-corpus/pdf named with the verdict it must get; no
  * attack may be VALID and no genuine document INVALID (each gets exactly its verdict here).
  */
+@Tag("native")
 class PdfAttackCorpusTest {
     private static final Path CORPUS = Path.of("target", "attack-corpus", "pdf");
     private static final Map<String, String> TABLE = new LinkedHashMap<>();

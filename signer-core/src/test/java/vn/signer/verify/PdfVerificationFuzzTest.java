@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes PDF verification from the seeds in {@code PdfVerificationFuzzTestInputs/verify} (the demo
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * when every byte a signature covers is that of a VALID seed: the bytes no signature covers (the
  * hex of the signature values) may change, anything else may not.
  */
+@Tag("fuzz")
 class PdfVerificationFuzzTest {
     /** Each signature's {@code /ByteRange [a b c d]}: it covers [a, a+b) and [c, c+d). */
     private static final Pattern BYTE_RANGE =

@@ -14,6 +14,7 @@ import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.c14n.InvalidCanonicalizerException;
 import org.apache.xml.security.parser.XMLParserException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes XML verification from the seeds in {@code XmlVerificationFuzzTestInputs/verify} (signer's
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
  * elements, which wrap what is signed: the first campaign found a changed QualifyingProperties
  * Target still VALID) and whitespace is ignored (base64 may be wrapped anyhow).
  */
+@Tag("fuzz")
 class XmlVerificationFuzzTest {
     private static final Pattern UNSIGNED =
             Pattern.compile("<(\\w+:)?(SignatureValue|KeyInfo)\\b.*?</\\1\\2>", Pattern.DOTALL);

@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.report.Json;
 
 /** What clients send wrong, down to HTTP itself, is a JSON 4xx, counted and audited: never a 500 or Jetty's HTML page. */
+@Tag("slow")
 class EdgeErrorsTest {
     @TempDir
     static Path dir;

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes the server's reading of uploads (Upload: multipart forms and raw bodies, with Jetty's
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
  * report (200) or the server's own JSON error (4xx), never a 5xx, a broken answer or no answer
  * within 25 s (the socket's read timeout: JUnit's @Timeout would bound the whole fuzzing run).
  */
+@Tag("fuzz")
 class MultipartUploadFuzzTest {
     private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3}) ");
     private static final int MAX_CONTENT_TYPE = 1024;

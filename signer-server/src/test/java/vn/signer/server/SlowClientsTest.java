@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.report.Json;
 
 /** Clients that send their bodies a byte at a time: they neither starve others nor hold the server for ever. */
+@Tag("slow")
 class SlowClientsTest {
     @TempDir
     Path dir;

@@ -29,6 +29,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.TestPki;
@@ -39,6 +40,7 @@ import vn.signer.testing.Tools;
  * the certificate alone authenticates a signing caller, no certificate is 401, a certificate from a CA
  * the server does not trust fails the handshake.
  */
+@Tag("slow")
 class TlsTest {
     private static final char[] PASSWORD = "tls-test-password".toCharArray();
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.report.Json;
@@ -27,6 +28,7 @@ import vn.signer.verify.VerificationReport;
 import vn.signer.verify.Verdict;
 
 /** A signing profile whose key is on a PKCS#11 token (SoftHSM2), served over HTTP by the real server. */
+@Tag("native")
 class TokenProfileTest {
     @TempDir
     static Path dir;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.testing.DemoPki;
@@ -24,6 +25,7 @@ import vn.signer.report.Remark;
 import vn.signer.report.Words;
 
 /** Plain XMLDSig and e-invoice signatures: one entry per signature, their facts, and cryptographic failures. */
+@Tag("native")
 class PlainXmlDsigTest {
     @TempDir
     static Path dir;

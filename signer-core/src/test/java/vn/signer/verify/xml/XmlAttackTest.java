@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -23,6 +24,7 @@ import vn.signer.verify.Verdict;
 import vn.signer.verify.VerificationReport;
 
 /** XML attacks beyond the corpus: unsigned lookalikes in a signature's own ds:Object, signature moved first, CDATA splits. */
+@Tag("native")
 class XmlAttackTest {
     private static final String HOSO_NS = "urn:signer:test:hoso";
     private static final String HOSO = "<HoSo xmlns=\"urn:signer:test:hoso\" Id=\"hoso\"><NguoiNop>Nguyễn Văn Hùng</NguoiNop>"

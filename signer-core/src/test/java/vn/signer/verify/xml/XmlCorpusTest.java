@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.SignerException;
@@ -30,6 +31,7 @@ import vn.signer.verify.Verdict;
  * too, and the XSLT transform is never executed (nothing is fetched). Prints the table of attack class
  * → verdict seen, with the reasons.
  */
+@Tag("native")
 class XmlCorpusTest {
     @TempDir
     static Path dir;

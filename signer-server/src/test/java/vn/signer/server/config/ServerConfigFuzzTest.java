@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.testing.Tools;
@@ -20,6 +21,7 @@ import vn.signer.testing.Tools;
  * Any file must give a configuration or a USAGE error with a message naming the problem, never
  * another exception (which would reach the operator as a stack trace and exit code 70), and in seconds.
  */
+@Tag("fuzz")
 class ServerConfigFuzzTest {
     /** Reading a configuration takes milliseconds; JUnit's @Timeout would bound the whole fuzzing run instead. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(10);
