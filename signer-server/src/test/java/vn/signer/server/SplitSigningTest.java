@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.report.Json;
@@ -57,7 +58,7 @@ import vn.signer.verify.Verdict;
 /**
  * Split signing on the real server: a client prepares, signs the data itself with a key the server
  * never sees (raw RSA over the DigestInfo, as a smart card does; ECDSA over the digest), completes,
- * and the result is verified by signer and by pdfsig.
+ * and the result is verified by signer and by pdfsig (the one test tagged native).
  */
 class SplitSigningTest {
     @TempDir
@@ -240,10 +241,6 @@ class SplitSigningTest {
         assertEquals(Verdict.VALID, report.verdict(), report.toString());
         assertEquals("Hà Nội", report.signatures().get(0).location(), "the location asked for at prepare is signed");
         assertEquals("Ký duyệt", report.signatures().get(0).reason(), "with the profile's reason");
-        Path pdf = dir.resolve("split-rsa.pdf");
-        Files.write(pdf, signed.body());
-        Tools.Result pdfsig = Tools.pdfsig(pdf, Tools.nssDatabase(dir.resolve("nss"), List.of(DemoPki.root())));
-        assertTrue(pdfsig.stdout().contains("Signature is Valid."), pdfsig.all());
 
         // A session completes once.
         assertError(complete(server, prepared.path("session").asText(), rawRsa(officerKey, dataToSign(prepared)), API_KEY),
@@ -257,6 +254,19 @@ class SplitSigningTest {
         assertTrue(metrics.contains("signer_signatures_total{outcome=\"signed\",profile=\"web\"}"), metrics);
         assertTrue(metrics.contains("signer_split_sessions"), metrics);
         assertNoSpooledFiles(dir.resolve("shared"));
+    }
+
+    @Test
+    @Tag("native")
+    void pdfsigFindsASplitSignatureValid() throws Exception {
+        JsonNode prepared = prepared(prepare(server, "?profile=web", bytes(SAMPLE_PDF), officerChain, API_KEY));
+        HttpResponse<byte[]> signed = complete(server, prepared.path("session").asText(),
+                rawRsa(officerKey, dataToSign(prepared)), API_KEY);
+        assertEquals(200, signed.statusCode(), new String(signed.body(), StandardCharsets.UTF_8));
+        Path pdf = dir.resolve("split-rsa.pdf");
+        Files.write(pdf, signed.body());
+        Tools.Result pdfsig = Tools.pdfsig(pdf, Tools.nssDatabase(dir.resolve("nss"), List.of(DemoPki.root())));
+        assertTrue(pdfsig.stdout().contains("Signature is Valid."), pdfsig.all());
     }
 
     @Test
