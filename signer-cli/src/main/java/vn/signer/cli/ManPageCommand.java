@@ -46,7 +46,7 @@ final class ManPageCommand implements Callable<Integer> {
             command(sub.getCommandSpec(), roff);
         }
         roff.append(".SH EXIT STATUS\n");
-        for (Map.Entry<String, String> code : ExitCodes.helpTable().entrySet()) {
+        for (Map.Entry<String, String> code : ExitCodes.helpTable(java.util.Locale.ROOT).entrySet()) {
             roff.append(".TP\n.B ").append(code.getKey().strip()).append('\n').append(escape(code.getValue())).append('\n');
         }
         return roff.toString();
