@@ -10,6 +10,8 @@ import vn.signer.appearance.BoxOffPage;
 import vn.signer.appearance.ImageTooLarge;
 import vn.signer.appearance.PngImage;
 import vn.signer.document.NotRegularFile;
+import vn.signer.document.SafeXml;
+import vn.signer.document.XmlTooLarge;
 import vn.signer.report.Printable;
 
 /**
@@ -56,8 +58,24 @@ final class CliMessages {
                 + "e.g. SIGNER_JAVA_OPTS=-Xmx4g, or process fewer documents at once";
     }
 
+    /** An XML larger than the heap can take: said with the launcher's way of giving Java more (exit 65). */
+    private static String xmlTooLarge(XmlTooLarge xml, Locale locale) {
+        String heap = XmlTooLarge.megabytes(Runtime.getRuntime().maxMemory());
+        long more = xml.size() * SafeXml.HEAP_PER_BYTE / 1_000_000_000L + 1;
+        return Language.isVietnamese(locale)
+                ? "signer: lỗi: " + Printable.text(xml.name()) + ": tệp XML " + XmlTooLarge.megabytes(xml.size())
+                + " MB, vượt giới hạn " + XmlTooLarge.megabytes(xml.limit()) + " MB mà " + heap + " MB bộ nhớ của Java "
+                + "ký hoặc kiểm tra được (XML chiếm khoảng " + SafeXml.HEAP_PER_BYTE + " lần dung lượng của nó khi xử lý) — "
+                + "cho Java thêm bộ nhớ, ví dụ SIGNER_JAVA_OPTS=-Xmx" + more + "g, hoặc chia nhỏ văn bản"
+                : "signer: " + Printable.text(xml.getMessage()) + " — give Java more memory, e.g. SIGNER_JAVA_OPTS=-Xmx"
+                + more + "g, or split the document";
+    }
+
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
+        if (e instanceof XmlTooLarge xml) {
+            return xmlTooLarge(xml, locale);
+        }
         if (!Language.isVietnamese(locale)) {
             return "signer: " + Printable.text(e.oneLine());
         }

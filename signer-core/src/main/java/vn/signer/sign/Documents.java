@@ -35,7 +35,7 @@ public final class Documents {
         }
         switch (format) {
             case PDF -> PdfTail.requireComplete(input);
-            case XML -> SafeXml.parse(input);
+            case XML -> SafeXml.check(input);
         }
         return format;
     }
@@ -50,7 +50,7 @@ public final class Documents {
         DocumentFormat format = DocumentFormat.detect(name, document);
         switch (format) {
             case PDF -> PdfTail.requireComplete(name, document);
-            case XML -> SafeXml.parse(name, document);
+            case XML -> SafeXml.check(name, document);
         }
         return format;
     }

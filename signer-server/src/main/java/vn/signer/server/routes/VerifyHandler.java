@@ -29,6 +29,7 @@ final class VerifyHandler {
             throw HttpError.badRequest("no trust profile '" + profile + "'; there are " + server.trust().names());
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            upload.requireXmlWithin(server.config().limits().maxXmlBytes());
             VerificationReport report = Guard.work(server, ctx, () -> verify(verifier, upload));
             ctx.contentType("application/json").result(Json.line(report));
         }
