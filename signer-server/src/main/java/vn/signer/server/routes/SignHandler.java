@@ -54,6 +54,7 @@ final class SignHandler {
             throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "override.refused", name, refused);
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            upload.requireXmlWithin(server.config().limits().maxXmlBytes());
             DocumentSigner signer = profile.signer(overrides);
             if (upload.inMemory()) {
                 ByteArrayOutputStream signed = new ByteArrayOutputStream(upload.content().length + 32 * 1024);
