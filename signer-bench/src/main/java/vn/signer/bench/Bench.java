@@ -62,6 +62,9 @@ import vn.signer.verify.Verdict;
  * batch p12|token DOCS ROUNDS   N one-page PDFs, naive loop vs signer's batch, medians of ROUNDS
  * large MB ROUNDS               one large PDF, warm, naive vs signer, medians
  * large-once FILE               signs FILE once and prints the peak heap (run in a JVM with -Xmx64m)
+ * xml-make MB FILE              writes an XML record set of about MB megabytes (a million bytes each)
+ * xml-once sign|verify FILE     signs FILE (into FILE-signed.xml, kept) or verifies it once, prints the time and the
+ *                               peak heap; bench/xml-heap.sh runs it in JVMs of several -Xmx to find the least that does
  * naive-once FILE OUT           signs FILE once the naive way (for the cold-start comparison)
  * verify N [THREADS]            verifies the signed sample N/2 times to warm up, then N/2 times in each of THREADS
  *                               threads at once (default 1); prints the median and the rate
@@ -81,7 +84,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: batch p12|token DOCS ROUNDS | large MB ROUNDS | large-once FILE"
-                    + " | naive-once FILE OUTDIR | verify N [THREADS] | sign N");
+                    + " | naive-once FILE OUTDIR | verify N [THREADS] | sign N | xml-make MB FILE | xml-once sign|verify FILE");
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         Path repo = Path.of(System.getProperty("signer.repo", "."));
@@ -89,6 +92,8 @@ public final class Bench {
             case "batch" -> batch(repo, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "large" -> large(repo, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "large-once" -> largeOnce(repo, Path.of(args[1]));
+            case "xml-make" -> xmlMake(Integer.parseInt(args[1]), Path.of(args[2]));
+            case "xml-once" -> xmlOnce(repo, args[1], Path.of(args[2]));
             case "verify" -> verify(repo, Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
             case "sign" -> signOne(repo, Integer.parseInt(args[1]));
             case "naive-once" -> {
@@ -259,6 +264,50 @@ public final class Bench {
                     Files.size(input) / 1_000_000, ms, Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024.0 / 1024.0);
             Files.delete(output);
         }
+    }
+
+    /** A record set like an agency's export: many small records of a few Vietnamese text fields. */
+    private static void xmlMake(int megabytes, Path file) throws IOException {
+        long target = megabytes * 1_000_000L;
+        try (java.io.Writer out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<danh-sach xmlns=\"urn:vn:signer:bench\">\n");
+            long written = 80;
+            for (int i = 0; written < target; i++) {
+                String record = "  <ho-so so=\"" + i + "\"><ten>Nguyễn Văn An " + i + "</ten><dia-chi>Số " + i % 500
+                        + " đường Lê Lợi, phường Bến Thành, Quận 1</dia-chi><ngay>2026-12-0" + (1 + i % 9)
+                        + "</ngay><noi-dung>Đề nghị cấp giấy chứng nhận đăng ký kinh doanh lần " + i % 7 + "</noi-dung></ho-so>\n";
+                out.write(record);
+                written += record.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+            out.write("</danh-sach>\n");
+        }
+    }
+
+    private static void xmlOnce(Path repo, String what, Path input) throws Exception {
+        long start = System.nanoTime();
+        String outcome;
+        if (what.equals("sign")) {
+            try (KeySource source = Pkcs12KeySource.open(officerP12(repo), r -> P12_PASSWORD.clone())) {
+                DocumentSigner signer = DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.defaults());
+                signer.sign(input, input.resolveSibling(input.getFileName().toString().replace(".xml", "-signed.xml")), true);
+                outcome = "signed";
+            }
+        } else {
+            Path pki = repo.resolve("samples/demo-pki");
+            DocumentVerifier verifier = DocumentVerifier.create(VerificationSettings.builder()
+                    .trust(CertificateFiles.read(List.of(pki.resolve("root-ca.pem"))))
+                    .crlFiles(List.of(pki.resolve("root.crl"), pki.resolve("issuing-ca.crl"))).offline(true).build());
+            outcome = verifier.verify(input).verdict().toString();
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("xml-once %s: %.1f MB %s in %d ms with -Xmx%d MB; peak heap used %.1f MB%n", what,
+                Files.size(input) / 1e6, outcome, ms, Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024.0 / 1024.0);
     }
 
     private static void verify(Path repo, int times, int threads) throws Exception {

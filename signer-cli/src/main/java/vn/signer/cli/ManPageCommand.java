@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,12 +29,13 @@ final class ManPageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.terminal().out().print(page(spec.root()));
+        root.terminal().out().print(page(spec.root(), root.locale()));
         root.terminal().out().flush();
         return ExitCodes.OK;
     }
 
-    static String page(CommandSpec top) {
+    /** The page of {@code top}, whose help texts are in the language of {@code locale}, as its exit codes are. */
+    static String page(CommandSpec top, Locale locale) {
         StringBuilder roff = new StringBuilder();
         String version = top.version().length > 0 ? top.version()[0] : "signer";
         roff.append(".TH SIGNER 1 \"\" \"").append(escape(version)).append("\" \"User Commands\"\n");
@@ -46,7 +48,7 @@ final class ManPageCommand implements Callable<Integer> {
             command(sub.getCommandSpec(), roff);
         }
         roff.append(".SH EXIT STATUS\n");
-        for (Map.Entry<String, String> code : ExitCodes.helpTable(java.util.Locale.ROOT).entrySet()) {
+        for (Map.Entry<String, String> code : ExitCodes.helpTable(locale).entrySet()) {
             roff.append(".TP\n.B ").append(code.getKey().strip()).append('\n').append(escape(code.getValue())).append('\n');
         }
         return roff.toString();

@@ -35,7 +35,7 @@ class SignerCommandIT {
         assertTrue(Files.isRegularFile(JAR), JAR + " is not built: run 'mvn verify' (or 'mvn package' before this test)");
     }
 
-    private static Tools.Result signer(Map<String, String> environment, Object... args) {
+    static Tools.Result signer(Map<String, String> environment, Object... args) {
         List<String> command = new ArrayList<>(List.of(SIGNER.toString()));
         for (Object arg : args) {
             if (arg instanceof List<?> list) {

@@ -1,5 +1,6 @@
 package vn.signer.document;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +10,16 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -21,6 +27,10 @@ import vn.signer.SignerException;
  * entity, no network or file access), no XInclude, at most {@link #MAX_DEPTH} elements deep and
  * {@link #MAX_ATTRIBUTES} attributes on one element. Rejects anything else with a message that says
  * where the document is broken or which limit it passed.
+ *
+ * <p>Its size is bounded too, by the heap: an XML over {@link #largestForHeap} is refused with
+ * a {@code xml.tooLarge} problem before it is read, instead of the JVM running out of memory while DSS works on it.
+ * {@link #check} reads a document through without building its tree, where only its safety matters.
  *
  * <p>The limits are far above real documents (an e-invoice is about ten elements deep, edXML about
  * twenty) and far below what breaks the code after this parse: DSS, Santuario and canonicalisation
@@ -31,6 +41,13 @@ public final class SafeXml {
     public static final int MAX_DEPTH = 256;
     /** The most attributes accepted on one element. */
     public static final int MAX_ATTRIBUTES = 256;
+    /**
+     * The heap an XML takes while it is signed or verified, in bytes per byte of the document: DSS's
+     * XAdES holds its tree (each element a few DOM nodes of some tens of bytes) with canonical and
+     * serialised copies of it. bench/xml-heap.sh found a 5 MB record set signed and verified in 90 MB of
+     * heap, the JVM's own included (bench/README.md): 18 a byte, rounded up.
+     */
+    public static final int HEAP_PER_BYTE = 20;
     /** The JDK's parser reports a limit passed with a message that starts with this code. */
     private static final String JDK_LIMIT = "JAXP0001";
     /** Reports every problem by exception instead of the parser's default of printing it (document text included). */
@@ -54,19 +71,110 @@ public final class SafeXml {
     private SafeXml() {
     }
 
-    /** Checks that {@code file} is well-formed XML without a DOCTYPE. */
+    /** The largest XML this JVM's heap can sign or verify, one document at a time. */
+    public static long largestForHeap() {
+        return Runtime.getRuntime().maxMemory() / HEAP_PER_BYTE;
+    }
+
+    /**
+     * Refuses an XML document of {@code size} bytes, named {@code name}, over {@code limit} bytes.
+     *
+     * @throws SignerException BAD_INPUT, problem {@code xml.tooLarge}: the name, the size, the limit and the
+     *                         heap in megabytes, {@link #HEAP_PER_BYTE}, and the gigabytes of heap it would need
+     */
+    public static void requireWithin(String name, long size, long limit) {
+        if (size > limit) {
+            long heap = Runtime.getRuntime().maxMemory();
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.tooLarge", name, megabytes(size), megabytes(limit),
+                    megabytes(heap), HEAP_PER_BYTE, size * HEAP_PER_BYTE / 1_000_000_000L + 1));
+        }
+    }
+
+    /** {@code bytes} in megabytes (millions of bytes), to a tenth. */
+    public static double megabytes(long bytes) {
+        return Math.round(bytes / 1e5) / 10.0;
+    }
+
+    /** Parses {@code file}, checked to be well-formed XML without a DOCTYPE, within the limits. */
     public static Document parse(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(file.toString(), in);
+        return read(file, SafeXml::parse);
+    }
+
+    /** Parses {@code xml}, received in memory and named {@code name} in errors: well-formed, no DOCTYPE, within the limits. */
+    public static Document parse(String name, byte[] xml) {
+        return read(name, xml, SafeXml::parse);
+    }
+
+    /** Checks {@code file} as {@link #parse(Path)} does, without building its tree. */
+    public static void check(Path file) {
+        read(file, SafeXml::check);
+    }
+
+    /** Checks {@code xml} as {@link #parse(String, byte[])} does, without building its tree. */
+    public static void check(String name, byte[] xml) {
+        read(name, xml, SafeXml::check);
+    }
+
+    /** Parses XML read from {@code in}, named {@code name} in errors: well-formed, no DOCTYPE, within the limits but size. */
+    public static Document parse(String name, InputStream in) throws IOException {
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(THROW);
+            builder.setEntityResolver(SafeXml::refuseEntity);
+            return builder.parse(in);
+        } catch (SAXException e) {
+            throw refusal(name, e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be made safe", e);
+        }
+    }
+
+    private static Void check(String name, InputStream in) throws IOException {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setXIncludeAware(false);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            SAXParser parser = factory.newSAXParser();
+            parser.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
+            parser.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            XMLReader reader = parser.getXMLReader();
+            reader.setErrorHandler(THROW);
+            reader.setEntityResolver(SafeXml::refuseEntity);
+            reader.parse(new InputSource(in));
+            return null;
+        } catch (SAXException e) {
+            throw refusal(name, e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be made safe", e);
+        }
+    }
+
+    /** What reads XML from a stream: {@link #parse(String, InputStream)} or {@link #check(String, InputStream)}. */
+    private interface Reader<T> {
+        T read(String name, InputStream in) throws IOException;
+    }
+
+    private static <T> T read(Path file, Reader<T> reader) {
+        try {
+            requireWithin(file.toString(), Files.size(file), largestForHeap());
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                return reader.read(file.toString(), in);
+            }
         } catch (IOException e) {
             throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
         }
     }
 
-    /** Checks that {@code xml}, received in memory and named {@code name} in errors, is well-formed XML without a DOCTYPE. */
-    public static Document parse(String name, byte[] xml) {
+    private static <T> T read(String name, byte[] xml, Reader<T> reader) {
+        requireWithin(name, xml.length, largestForHeap());
         try {
-            return parse(name, new ByteArrayInputStream(xml));
+            return reader.read(name, new ByteArrayInputStream(xml));
         } catch (IOException e) {
             // Nothing is read from a device here: a failure is the parser's reading of these bytes.
             throw new SignerException(ErrorCode.BAD_INPUT, name + ": unreadable XML: " + e.getMessage(),
@@ -74,35 +182,30 @@ public final class SafeXml {
         }
     }
 
-    public static Document parse(String name, InputStream in) throws IOException {
-        try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(THROW);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity " + systemId + " refused");
-            });
-            return builder.parse(in);
-        } catch (SAXParseException e) {
+    private static InputSource refuseEntity(String publicId, String systemId) throws SAXException {
+        throw new SAXException("external entity " + systemId + " refused");
+    }
+
+    /** The refusal of a document the parser stopped on, saying where it is broken or which limit it passed. */
+    private static SignerException refusal(String name, SAXException refused) {
+        if (refused instanceof SAXParseException e) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith(JDK_LIMIT)) {
-                throw new SignerException(ErrorCode.BAD_INPUT, name + ": the XML passes a limit signer sets at line "
+                return new SignerException(ErrorCode.BAD_INPUT, name + ": the XML passes a limit signer sets at line "
                         + e.getLineNumber() + ", column " + e.getColumnNumber() + " (at most " + MAX_DEPTH
                         + " elements deep and " + MAX_ATTRIBUTES + " attributes on an element): " + message,
                         "such a document is refused for safety; real documents stay far below these limits");
             }
             if (message.contains("DOCTYPE")) {
-                throw new SignerException(ErrorCode.BAD_INPUT,
+                return new SignerException(ErrorCode.BAD_INPUT,
                         name + ": it declares a DOCTYPE (DTDs and entities are refused for safety)",
                         "remove the DOCTYPE and entity declarations");
             }
-            throw new SignerException(ErrorCode.BAD_INPUT, name + ": not well-formed XML at line " + e.getLineNumber()
+            return new SignerException(ErrorCode.BAD_INPUT, name + ": not well-formed XML at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + message, "fix the XML and try again");
-        } catch (SAXException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, name + ": unsafe or invalid XML: " + e.getMessage(),
-                    "remove the DOCTYPE and entity declarations");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser cannot be made safe", e);
         }
+        return new SignerException(ErrorCode.BAD_INPUT, name + ": unsafe or invalid XML: " + refused.getMessage(),
+                "remove the DOCTYPE and entity declarations");
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.document.DocumentFormat;
 
 /**
  * A file as DSS reads it. Internal to signer; callers of signer-core never need it.
@@ -16,7 +17,9 @@ import vn.signer.SignerException;
  * <p>DSS and PDFBox read a document several times over while signing or verifying it, and from a
  * file PDFBox does so in 4 KB pages, each a seek and a read: a small document is read once into
  * memory instead (a one-page signature takes a tenth less time, a batch a quarter less). Above
- * {@link #IN_MEMORY_LIMIT} a document stays a file, so that memory does not grow with it.
+ * {@link #IN_MEMORY_LIMIT} a document stays a file, so that memory does not grow with it. XML always
+ * stays a file: DSS parses it into a tree whatever it reads it from, once per step, and a copy of its
+ * bytes in memory would only add its size to the peak of a signature or verification.
  */
 public final class DssDocuments {
     /** Documents up to this size are read into memory. */
@@ -35,7 +38,7 @@ public final class DssDocuments {
      */
     public static DSSDocument read(Path path) {
         File file = path.toFile();
-        if (file.length() > IN_MEMORY_LIMIT) {
+        if (file.length() > IN_MEMORY_LIMIT || DocumentFormat.detect(path) == DocumentFormat.XML) {
             return new FileDocument(file);
         }
         try {

@@ -2,12 +2,10 @@ package vn.signer.sign;
 
 import eu.europa.esig.dss.model.SignatureValue;
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.signer.SignerException;
-import vn.signer.certs.CertificateSummary;
 
 /**
  * A prepared signature with its checked value, before the level is reached: {@link #augment()} adds
@@ -20,18 +18,18 @@ public final class CompletedSignature {
     private final DocumentToSign document;
     private final SignatureOptions options;
     private final Instant signingTime;
-    private final X509Certificate signer;
+    private final String signerName;
     private final PreparedFormat prepared;
     private final SignatureValue value;
     private final AtomicBoolean augmented = new AtomicBoolean();
 
     CompletedSignature(Signing signing, DocumentToSign document, SignatureOptions options, Instant signingTime,
-                       X509Certificate signer, PreparedFormat prepared, SignatureValue value) {
+                       String signerName, PreparedFormat prepared, SignatureValue value) {
         this.signing = signing;
         this.document = document;
         this.options = options;
         this.signingTime = signingTime;
-        this.signer = signer;
+        this.signerName = signerName;
         this.prepared = prepared;
         this.value = value;
     }
@@ -52,6 +50,6 @@ public final class CompletedSignature {
         SignedOutput output = Documents.withDss(document.name(), document.format(), "sign", () -> prepared.finish(value));
         List<URI> tsas = timestamps == null ? List.of() : timestamps.usedSinceStart();
         return new SignedDocument(output, document.format(), signing.levelName(document.format(), options.level()),
-                CertificateSummary.of(signer).displayName(), signingTime, tsas);
+                signerName, signingTime, tsas);
     }
 }

@@ -47,7 +47,7 @@ public final class Documents {
     private static void requireUsable(Path input, DocumentFormat format) {
         switch (format) {
             case PDF -> PdfTail.requireComplete(input);
-            case XML -> SafeXml.parse(input);
+            case XML -> SafeXml.check(input);
         }
     }
 
@@ -61,7 +61,7 @@ public final class Documents {
         DocumentFormat format = DocumentFormat.detect(name, document);
         switch (format) {
             case PDF -> PdfTail.requireComplete(name, document);
-            case XML -> SafeXml.parse(name, document);
+            case XML -> SafeXml.check(name, document);
         }
         return format;
     }

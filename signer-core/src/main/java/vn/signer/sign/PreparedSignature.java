@@ -1,5 +1,6 @@
 package vn.signer.sign;
 
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.model.SignatureValue;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -19,22 +20,25 @@ public final class PreparedSignature implements AutoCloseable {
     private final Signing signing;
     private final DocumentToSign document;
     private final X509Certificate signer;
+    private final String signerName;
+    private final SignatureAlgorithm algorithm;
     private final SignatureOptions options;
     private final Instant signingTime;
     private final PreparedFormat prepared;
     private final DataToSign data;
     private final AtomicBoolean completed = new AtomicBoolean();
 
-    PreparedSignature(Signing signing, DocumentToSign document, X509Certificate signer, SignatureOptions options,
-                      Instant signingTime, PreparedFormat prepared) {
+    PreparedSignature(Signing signing, DocumentToSign document, X509Certificate signer, String signerName,
+                      SignatureOptions options, Instant signingTime, PreparedFormat prepared) {
         this.signing = signing;
         this.document = document;
         this.signer = signer;
+        this.signerName = signerName;
+        this.algorithm = DssParameters.signatureAlgorithm(signer, options.scheme());
         this.options = options;
         this.signingTime = signingTime;
         this.prepared = prepared;
-        this.data = new DataToSign(prepared.toBeSigned(), options.scheme(),
-                DssParameters.signatureAlgorithm(signer, options.scheme()).getJCEId());
+        this.data = new DataToSign(prepared.toBeSigned(), options.scheme(), algorithm.getJCEId());
     }
 
     /** What the key must sign. */
@@ -71,9 +75,9 @@ public final class PreparedSignature implements AutoCloseable {
             throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, document.name()
                     + ": this prepared signature has been completed already", "prepare the document again");
         }
-        byte[] value = SignatureValues.requireValid(signer, data, signatureValue);
-        SignatureValue dss = new SignatureValue(DssParameters.signatureAlgorithm(signer, options.scheme()), value);
-        return new CompletedSignature(signing, document, options, signingTime, signer, prepared, dss);
+        byte[] value = SignatureValues.requireValid(signer, signerName, data, signatureValue);
+        return new CompletedSignature(signing, document, options, signingTime, signerName, prepared,
+                new SignatureValue(algorithm, value));
     }
 
     /**

@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
-import vn.signer.certs.CertificateSummary;
 import vn.signer.keys.SignatureCheck;
 
 /**
@@ -26,12 +25,12 @@ final class SignatureValues {
     }
 
     /**
+     * @param who    the signer's name, for the message
      * @return the value as it will be embedded (DER for ECDSA)
      * @throws SignerException SIGNATURE_VALUE_REFUSED
      */
-    static byte[] requireValid(X509Certificate signer, DataToSign data, byte[] value) {
+    static byte[] requireValid(X509Certificate signer, String who, DataToSign data, byte[] value) {
         byte[] candidate = signer.getPublicKey() instanceof ECPublicKey ec ? ecdsaDer(ec, value) : value;
-        String who = CertificateSummary.of(signer).displayName();
         boolean ok;
         try {
             ok = SignatureCheck.verifies(signer, data.bytes(), candidate, data.scheme());

@@ -63,14 +63,15 @@ public final class Signing {
         }
         X509Certificate signer = chain.get(0);
         Instant now = services.clock().instant();
-        CertificateCheck.requireUsable(CertificateSummary.of(signer), now);
+        CertificateSummary summary = CertificateSummary.of(signer);
+        CertificateCheck.requireUsable(summary, now);
         DocumentSigner.requireServicesFor(options.level(), services);
         List<X509Certificate> embedded = Chains.complete(chain, pool);
         FormatSigner format = signer(document.format());
         PreparedFormat prepared = Documents.withDss(document.name(), document.format(), "sign",
                 () -> format.prepare(document.read(), embedded, options, Date.from(now), document.output()));
         try {
-            return new PreparedSignature(this, document, signer, options, now, prepared);
+            return new PreparedSignature(this, document, signer, summary.displayName(), options, now, prepared);
         } catch (RuntimeException e) {
             prepared.close();
             throw e;

@@ -64,8 +64,8 @@ public final class DocumentVerifier {
      */
     public VerificationReport verify(Path file) {
         DocumentFormat format = DocumentFormat.detect(file);
-        Document xml = format == DocumentFormat.XML ? SafeXml.parse(file) : null;
-        return verify(file.toString(), format, xml, () -> DssDocuments.read(file), length(file));
+        List<XmlFinding> findings = format == DocumentFormat.XML ? inspect(SafeXml.parse(file)) : null;
+        return verify(file.toString(), format, findings, () -> DssDocuments.read(file), length(file));
     }
 
     /**
@@ -76,16 +76,25 @@ public final class DocumentVerifier {
      */
     public VerificationReport verify(String name, byte[] document) {
         DocumentFormat format = DocumentFormat.detect(name, document);
-        Document xml = format == DocumentFormat.XML ? SafeXml.parse(name, document) : null;
-        return verify(name, format, xml, () -> DssDocuments.of(name, document), document.length);
+        List<XmlFinding> findings = format == DocumentFormat.XML ? inspect(SafeXml.parse(name, document)) : null;
+        return verify(name, format, findings, () -> DssDocuments.of(name, document), document.length);
     }
 
-    /** @param xml the parsed document when it is XML (signer reads its signatures itself too), else null */
-    private VerificationReport verify(String name, DocumentFormat format, Document xml, Supplier<DSSDocument> read,
+    /**
+     * What signer reads of an XML document's signatures itself. Nothing keeps the tree once this
+     * returns, so that it is garbage before DSS parses the document into a tree of its own: at the
+     * peak of a verification, one tree of a large document, not two.
+     */
+    private static List<XmlFinding> inspect(Document xml) {
+        Cancellation.check();
+        return XmlInspection.inspect(xml);
+    }
+
+    /** @param findings what {@link #inspect} found when the document is XML, else null */
+    private VerificationReport verify(String name, DocumentFormat format, List<XmlFinding> findings, Supplier<DSSDocument> read,
                                       long length) {
         Instant now = settings.validationTime() != null ? settings.validationTime() : Instant.now();
         Cancellation.check();
-        List<XmlFinding> findings = xml == null ? null : XmlInspection.inspect(xml);
         if (findings != null && XmlVerification.refuses(findings)) {
             // An HMAC, an XSLT transform or a malformed signature: DSS would run it or fail on it.
             List<SignatureReport> refused = XmlVerification.refused(findings);

@@ -1,5 +1,7 @@
 package vn.signer.server.config;
 
+import vn.signer.document.SafeXml;
+
 /**
  * What one caller, and all of them together, may ask of the server.
  *
@@ -29,15 +31,18 @@ package vn.signer.server.config;
  * @param headerDeadlineSeconds   how long a request's line and headers may take to arrive once their first byte has;
  *                                longer gets 408 and the connection closed (default 10), so that a client sending its
  *                                headers a byte at a time cannot keep a connection for idleTimeoutSeconds a byte
+ * @param maxXmlBytes             the largest XML document signed or verified; larger gets 413 (default what the
+ *                                heap can hold while one is worked on: the JVM's maximum heap over
+ *                                {@link SafeXml#HEAP_PER_BYTE}, 107 MB in a 2 GiB heap)
  */
 public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, Integer maxConcurrentUploads,
                            Integer maxRequestsPerAddress, Integer maxConnections, Double requestsPerSecond, Integer burst,
                            Integer idleTimeoutSeconds, Integer bodyDeadlineSeconds, Long minBodyBytesPerSecond,
                            Integer bodyGraceSeconds, Integer maxFailedAuthPerMinute, Integer shutdownGraceSeconds,
-                           Integer workSeconds, Integer headerDeadlineSeconds) {
+                           Integer workSeconds, Integer headerDeadlineSeconds, Long maxXmlBytes) {
 
     static final LimitsConfig DEFAULTS = new LimitsConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 
     public LimitsConfig {
         maxRequestBytes = maxRequestBytes == null ? 100L * 1024 * 1024 : maxRequestBytes;
@@ -55,9 +60,11 @@ public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, 
         shutdownGraceSeconds = shutdownGraceSeconds == null ? 30 : shutdownGraceSeconds;
         workSeconds = workSeconds == null ? 120 : workSeconds;
         headerDeadlineSeconds = headerDeadlineSeconds == null ? 10 : headerDeadlineSeconds;
+        maxXmlBytes = maxXmlBytes == null ? SafeXml.largestForHeap() : maxXmlBytes;
         ServerConfig.require(maxRequestBytes > 0 && maxConcurrentRequests > 0 && maxConcurrentUploads > 0
                 && maxRequestsPerAddress > 0 && maxConnections > 0 && requestsPerSecond > 0 && burst > 0 && idleTimeoutSeconds > 0
                 && bodyDeadlineSeconds > 0 && minBodyBytesPerSecond >= 0 && bodyGraceSeconds >= 0
-                && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0 && workSeconds > 0 && headerDeadlineSeconds > 0, "limits: every limit must be positive");
+                && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0 && workSeconds > 0 && headerDeadlineSeconds > 0
+                && maxXmlBytes > 0, "limits: every limit must be positive");
     }
 }

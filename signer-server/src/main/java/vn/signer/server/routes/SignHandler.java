@@ -46,6 +46,7 @@ final class SignHandler {
         SigningProfile.Overrides overrides = overrides(query);
         requireAllowed(name, profile.refused(overrides));
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            upload.requireXmlWithin(server.config().limits().maxXmlBytes());
             DocumentSigner signer = profile.signer(overrides);
             if (upload.inMemory()) {
                 ByteArrayOutputStream signed = new ByteArrayOutputStream(upload.content().length + 32 * 1024);

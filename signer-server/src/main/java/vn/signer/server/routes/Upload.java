@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.BadMessageException;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
+import vn.signer.document.SafeXml;
 import vn.signer.server.limits.BodyRateHandler;
 
 /**
@@ -89,6 +90,18 @@ public final class Upload implements Closeable {
             throw new IllegalStateException("the document is in memory, not in a file");
         }
         return file;
+    }
+
+    /**
+     * Refuses an XML document over {@code maxXmlBytes} with 413: signing or verifying it would need more
+     * memory than the server has (XML takes {@link SafeXml#HEAP_PER_BYTE} times its size).
+     */
+    void requireXmlWithin(long maxXmlBytes) throws IOException {
+        long size = content != null ? content.length : Files.size(file);
+        if (format == DocumentFormat.XML && size > maxXmlBytes) {
+            throw new HttpError(413, "TOO_LARGE", "xml.tooLarge", SafeXml.megabytes(size), SafeXml.megabytes(maxXmlBytes),
+                    SafeXml.HEAP_PER_BYTE);
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ final class VerifyHandler {
             throw HttpError.badRequest("trust.unknown", profile, server.trust().names());
         }
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+            upload.requireXmlWithin(server.config().limits().maxXmlBytes());
             VerificationReport report = Guard.work(server, ctx, () -> verify(verifier, upload));
             Locale language = AnswerLanguage.of(ctx);
             ctx.header("Content-Language", AnswerLanguage.header(language));
