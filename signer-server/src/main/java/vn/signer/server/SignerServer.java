@@ -7,10 +7,13 @@ import io.javalin.config.SizeUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -29,6 +32,7 @@ import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Authenticator;
 import vn.signer.server.config.LimitsConfig;
 import vn.signer.server.config.ServerConfig;
+import vn.signer.server.config.SplitSigningConfig;
 import vn.signer.server.config.TlsConfig;
 import vn.signer.server.limits.AddressSlots;
 import vn.signer.server.limits.AuthFailures;
@@ -39,12 +43,14 @@ import vn.signer.server.limits.RequestGate;
 import vn.signer.server.limits.WorkDeadline;
 import vn.signer.server.metrics.ServerMetrics;
 import vn.signer.server.profiles.SigningProfiles;
+import vn.signer.server.profiles.SplitProfiles;
 import vn.signer.server.profiles.TrustProfiles;
 import vn.signer.server.routes.ErrorResponses;
 import vn.signer.server.routes.JsonErrorHandler;
 import vn.signer.server.routes.Routes;
 import vn.signer.server.routes.Upload;
 import vn.signer.server.routes.ServerContext;
+import vn.signer.server.split.SplitSessions;
 
 /**
  * The running server, built from a configuration by {@link #start}: main and the tests use this one
@@ -61,11 +67,15 @@ public final class SignerServer implements AutoCloseable {
     private final Routes routes;
     private final HeaderDeadline headerDeadline;
 
-    private SignerServer(Javalin app, ServerContext context, Routes routes, HeaderDeadline headerDeadline) {
+    private final SplitSessions sessions;
+
+    private SignerServer(Javalin app, ServerContext context, Routes routes, HeaderDeadline headerDeadline,
+                         SplitSessions sessions) {
         this.app = app;
         this.context = context;
         this.routes = routes;
         this.headerDeadline = headerDeadline;
+        this.sessions = sessions;
     }
 
     /**
@@ -74,6 +84,11 @@ public final class SignerServer implements AutoCloseable {
      * @throws SignerException when a profile, a trust file, the audit log or the key store cannot be used
      */
     public static SignerServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** {@link #start(ServerConfig)} with split signing's signing times and expiries taken from {@code clock}. */
+    static SignerServer start(ServerConfig config, Clock clock) {
         TrustProfiles trust = new TrustProfiles(config);
         AuditLog audit = AuditLog.open(config.path(config.audit().file()));
         SigningProfiles profiles;
@@ -83,23 +98,28 @@ public final class SignerServer implements AutoCloseable {
             audit.close();
             throw e;
         }
+        SplitProfiles splitProfiles = SplitProfiles.open(config, trust, clock);
+        SplitSigningConfig split = config.splitSigning();
+        SplitSessions sessions = new SplitSessions(clock, Duration.ofSeconds(split.sessionSeconds()), split.maxSessions(),
+                split.maxSessionBytes());
         LimitsConfig limits = config.limits();
         RefusalAudit refusals = new RefusalAudit(audit);
         ServerContext context = new ServerContext(config, new Authenticator(config.clients()),
                 new RateLimiter(limits.requestsPerSecond(), limits.burst()), new AuthFailures(limits.maxFailedAuthPerMinute()),
                 new RequestGate(limits.maxConcurrentUploads()), new AddressSlots(limits.maxRequestsPerAddress()),
                 new RequestGate(limits.maxConcurrentRequests()), new WorkDeadline(Duration.ofSeconds(limits.workSeconds())),
-                new ServerMetrics(config.profiles().keySet()), audit, refusals, trust, profiles, tempDir(config));
-        Routes routes = new Routes(context);
+                new ServerMetrics(profileNames(config), sessions::size), audit, refusals, trust, profiles, tempDir(config));
+        Routes routes = new Routes(context, splitProfiles, sessions);
         try {
             Javalin app = Javalin.create(javalin -> configure(javalin, context, routes));
             app.start();
-            SignerServer server = new SignerServer(app, context, routes, headerDeadline(app, context));
+            SignerServer server = new SignerServer(app, context, routes, headerDeadline(app, context), sessions);
             LOG.info("signer-server listening on {}://{}:{} with {} signing profile(s)",
                     config.plainHttp() ? "http" : "https", config.host(), server.port(), config.profiles().size());
             return server;
         } catch (RuntimeException e) {
             context.deadline().close();
+            sessions.close();
             profiles.close();
             refusals.close();
             audit.close();
@@ -131,6 +151,13 @@ public final class SignerServer implements AutoCloseable {
         });
         javalin.jetty.addConnector((server, http) -> connector(server, http, config));
         routes.register(javalin);
+    }
+
+    /** The names of every signing profile, with a key or keyless: the only profile labels of the metrics. */
+    private static Set<String> profileNames(ServerConfig config) {
+        Set<String> names = new HashSet<>(config.profiles().keySet());
+        names.addAll(config.splitSigning().profiles().keySet());
+        return names;
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig config) {
@@ -202,6 +229,11 @@ public final class SignerServer implements AutoCloseable {
         return routes.describe();
     }
 
+    /** The split-signing sessions open now. */
+    int splitSessions() {
+        return sessions.size();
+    }
+
     /** Stops admitting requests, lets those in flight finish, stops Jetty, logs out of tokens. */
     @Override
     public void close() {
@@ -216,6 +248,7 @@ public final class SignerServer implements AutoCloseable {
         app.stop();
         // Work still running past the grace period is interrupted, as for a client gone.
         context.deadline().close();
+        sessions.close();
         context.profiles().close();
         context.refusals().close();
         context.audit().close();

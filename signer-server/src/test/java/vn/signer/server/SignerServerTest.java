@@ -289,5 +289,6 @@ class SignerServerTest {
         ServerConfig config = ServerConfig.load(vn.signer.testing.Tools.sample("server.yaml"));
         assertEquals("127.0.0.1", config.host());
         assertNotNull(config.profiles().get("organisation"));
+        assertEquals("demo", config.splitSigning().profiles().get("web").signers());
     }
 }

@@ -29,11 +29,12 @@ import vn.signer.SignerException;
  * @param clients      who may call, and which signing profiles each may use
  * @param profiles     signing profiles by name
  * @param tempDir      where request bodies are spooled; the system's temp folder unless set
+ * @param splitSigning keyless profiles for split signing, and how many prepared documents are kept
  * @param baseDir      the configuration file's folder (not a YAML key)
  */
 public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConfig tls, LimitsConfig limits,
                            AuditConfig audit, VerificationConfig verification, List<ClientConfig> clients,
-                           Map<String, ProfileConfig> profiles, String tempDir,
+                           Map<String, ProfileConfig> profiles, String tempDir, SplitSigningConfig splitSigning,
                            @JacksonInject(value = "baseDir", useInput = OptBoolean.FALSE) Path baseDir) {
 
     public ServerConfig {
@@ -43,18 +44,28 @@ public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConf
         verification = verification == null ? VerificationConfig.NONE : verification;
         clients = clients == null ? List.of() : List.copyOf(clients);
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        splitSigning = splitSigning == null ? SplitSigningConfig.NONE : splitSigning;
         require(port != null && port >= 0 && port <= 65535, "port: give the port to listen on (0 to 65535)");
         require(plainHttp || tls != null, "tls: HTTPS needs a key store; set plainHttp: true only behind a TLS proxy");
         require(audit != null, "audit: give the audit log file");
         for (ClientConfig client : clients) {
             for (String profile : client.profiles()) {
-                require(profiles.containsKey(profile), "clients: " + client.name() + " names an unknown profile " + profile);
+                require(profiles.containsKey(profile) || splitSigning.profiles().containsKey(profile),
+                        "clients: " + client.name() + " names an unknown profile " + profile);
             }
         }
         for (Map.Entry<String, ProfileConfig> profile : profiles.entrySet()) {
             String trust = profile.getValue().trust();
             require(trust == null || verification.profiles().containsKey(trust),
                     "profiles: " + profile.getKey() + " names an unknown trust profile " + trust);
+        }
+        for (Map.Entry<String, SplitProfileConfig> split : splitSigning.profiles().entrySet()) {
+            require(!profiles.containsKey(split.getKey()), "splitSigning.profiles: " + split.getKey()
+                    + " is the name of a profile with a key already");
+            for (String trust : List.of(split.getValue().signers(), split.getValue().trust())) {
+                require(verification.profiles().containsKey(trust),
+                        "splitSigning.profiles: " + split.getKey() + " names an unknown trust profile " + trust);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.signer.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -8,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The server's Prometheus metrics: requests and their latencies per route and status, signatures per
@@ -22,9 +24,14 @@ public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Set<String> profiles;
 
-    /** @param profiles the configured signing profiles' names, the only profile labels */
-    public ServerMetrics(Set<String> profiles) {
+    /**
+     * @param profiles      the configured signing profiles' names, the only profile labels
+     * @param splitSessions the split-signing sessions open now
+     */
+    public ServerMetrics(Set<String> profiles, IntSupplier splitSessions) {
         this.profiles = Set.copyOf(profiles);
+        Gauge.builder("signer_split_sessions", splitSessions::getAsInt)
+                .description("Split-signing sessions prepared and waiting for their signature values").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
     }

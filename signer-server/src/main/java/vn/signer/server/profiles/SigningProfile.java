@@ -61,6 +61,21 @@ public final class SigningProfile implements AutoCloseable {
             }
             return set;
         }
+
+        /** The fields set that {@code allowed} does not list (empty when all are allowed). */
+        public List<String> refusedBy(Set<String> allowed) {
+            return fields().stream().filter(f -> !allowed.contains(f)).toList();
+        }
+
+        /** The options of a profile with these defaults, with the fields set here in their place. */
+        public SignatureOptions options(Level level, String reason, String location, String contactInfo) {
+            return SignatureOptions.builder()
+                    .level(this.level != null ? this.level : level)
+                    .reason(this.reason != null ? this.reason : reason)
+                    .location(this.location != null ? this.location : location)
+                    .contactInfo(this.contactInfo != null ? this.contactInfo : contactInfo)
+                    .build();
+        }
     }
 
     public String name() {
@@ -81,7 +96,7 @@ public final class SigningProfile implements AutoCloseable {
 
     /** The fields of {@code overrides} this profile does not allow (empty when all are allowed). */
     public List<String> refused(Overrides overrides) {
-        return overrides.fields().stream().filter(f -> !config.allowOverride().contains(f)).toList();
+        return overrides.refusedBy(config.allowOverride());
     }
 
     /** The signer for a request: the profile's own when nothing is overridden. */
@@ -90,12 +105,7 @@ public final class SigningProfile implements AutoCloseable {
     }
 
     private SignatureOptions options(Overrides overrides) {
-        return SignatureOptions.builder()
-                .level(overrides.level() != null ? overrides.level() : config.level())
-                .reason(overrides.reason() != null ? overrides.reason() : config.reason())
-                .location(overrides.location() != null ? overrides.location() : config.location())
-                .contactInfo(overrides.contactInfo() != null ? overrides.contactInfo() : config.contactInfo())
-                .build();
+        return overrides.options(config.level(), config.reason(), config.location(), config.contactInfo());
     }
 
     /**

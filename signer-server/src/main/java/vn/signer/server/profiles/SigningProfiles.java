@@ -1,12 +1,15 @@
 package vn.signer.server.profiles;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.KeySourceSpec;
 import vn.signer.keys.TokenSelector;
+import vn.signer.sign.Level;
 import vn.signer.sign.SigningServices;
 import vn.signer.server.config.ProfileConfig;
 import vn.signer.server.config.ServerConfig;
@@ -49,22 +52,27 @@ public final class SigningProfiles implements AutoCloseable {
         // a restart loop with a wrong PIN in the environment must not be what locks the token.
         KeySource source = spec.open(null);
         try {
-            TimestampAuthorities tsa = profile.tsa().isEmpty() ? null : TimestampAuthorities.create(TsaSettings.of(profile.tsa()));
-            VerificationSettings settings = profile.trust() == null ? TrustProfiles.none() : trust.settings(profile.trust());
-            // Above B the signer fetches timestamps (and for LT/LTA revocation data) for the server's own
-            // certificate, whose URLs the operator chose. LT and LTA may also gather data for signatures
-            // already in the document, whose URLs the caller chose: the trust profile's network policy
-            // (public addresses only unless it says otherwise) still applies to those.
-            if (profile.level().needsTimestamp()) {
-                settings = VerificationSettings.builder().trust(settings.trustAnchors()).intermediates(settings.intermediates())
-                        .crlFiles(settings.crlFiles()).offline(false).network(settings.network()).build();
-            }
-            SigningServices services = new SigningServices(tsa, settings);
+            SigningServices services = services(trust, profile.tsa(), profile.trust(), profile.level());
             return new SigningProfile(name, profile, source, source.key(spec.key()), services);
         } catch (RuntimeException e) {
             source.close();
             throw e;
         }
+    }
+
+    /** What signing at {@code level} with these TSAs and this trust profile (or none) relies on. */
+    static SigningServices services(TrustProfiles trust, List<URI> tsas, String trustProfile, Level level) {
+        TimestampAuthorities tsa = tsas.isEmpty() ? null : TimestampAuthorities.create(TsaSettings.of(tsas));
+        VerificationSettings settings = trustProfile == null ? TrustProfiles.none() : trust.settings(trustProfile);
+        // Above B the signer fetches timestamps (and for LT/LTA revocation data) for the signing
+        // certificate, whose URLs the operator chose. LT and LTA may also gather data for signatures
+        // already in the document, whose URLs the caller chose: the trust profile's network policy
+        // (public addresses only unless it says otherwise) still applies to those.
+        if (level.needsTimestamp()) {
+            settings = VerificationSettings.builder().trust(settings.trustAnchors()).intermediates(settings.intermediates())
+                    .crlFiles(settings.crlFiles()).offline(false).network(settings.network()).build();
+        }
+        return new SigningServices(tsa, settings);
     }
 
     /** The profile's key, token and PIN as the one description the command line builds too. */

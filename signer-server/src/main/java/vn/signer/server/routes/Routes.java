@@ -15,6 +15,8 @@ import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Client;
 import vn.signer.server.profiles.SigningProfile;
+import vn.signer.server.profiles.SplitProfiles;
+import vn.signer.server.split.SplitSessions;
 
 /**
  * The route table, in one place, and the hooks every request passes: error answers, metrics and the
@@ -24,8 +26,10 @@ public final class Routes {
     private final ServerContext server;
     private final List<Route> table;
 
-    public Routes(ServerContext server) {
+    /** @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps */
+    public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions) {
         this.server = server;
+        SplitHandler split = new SplitHandler(server, splitProfiles, sessions);
         VerifyHandler verify = new VerifyHandler(server);
         SignHandler sign = new SignHandler(server);
         ReadyHandler ready = new ReadyHandler(server);
@@ -33,6 +37,8 @@ public final class Routes {
         this.table = List.of(
                 new Route(HandlerType.POST, "/v1/verify", Access.VERIFY, verify::handle),
                 new Route(HandlerType.POST, "/v1/sign", Access.CLIENT, sign::handle),
+                new Route(HandlerType.POST, "/v1/sign/prepare", Access.CLIENT, split::prepare),
+                new Route(HandlerType.POST, "/v1/sign/complete", Access.CLIENT, split::complete),
                 new Route(HandlerType.GET, "/v1/profiles", Access.CLIENT, this::profiles),
                 new Route(HandlerType.GET, "/health", Access.PUBLIC,
                         ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}")),
@@ -64,8 +70,9 @@ public final class Routes {
 
     private void profiles(Context ctx) {
         Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
+        // Keyless profiles have no certificate of their own to show.
         List<SigningProfile.Summary> summaries = client.profiles().stream().sorted()
-                .map(name -> server.profiles().get(name).summary()).toList();
+                .filter(name -> server.profiles().get(name) != null).map(name -> server.profiles().get(name).summary()).toList();
         ctx.contentType("application/json").result(Json.line(Map.of("profiles", summaries)));
     }
 
@@ -80,7 +87,7 @@ public final class Routes {
         server.refusals().refused(new AuditEntry(Instant.now(), client == null ? ctx.ip() : client.name(),
                 route == null ? ctx.method().name() + " (no such endpoint)" : route, profile,
                 ctx.attribute(Upload.SHA256_ATTRIBUTE), answer.body().error(), answer.body().message()));
-        if ("/v1/sign".equals(route) && profile != null) {
+        if (route != null && route.startsWith("/v1/sign") && profile != null) {
             server.metrics().signature(profile, answer.body().error());
         }
     }

@@ -38,28 +38,20 @@ final class SignHandler {
     void handle(Context ctx) throws Exception {
         Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
         Query query = Query.parse(ctx.queryString());
-        String name = query.get("profile");
-        if (name == null || name.isBlank()) {
-            throw HttpError.badRequest("profile.missing");
-        }
-        ctx.attribute(PROFILE_ATTRIBUTE, name);
+        String name = profileName(ctx, query);
         SigningProfile profile = server.profiles().get(name);
         if (profile == null || !client.profiles().contains(name)) {
             throw HttpError.forbidden("profile.forbidden", client.name(), name);
         }
-        SigningProfile.Overrides overrides = new SigningProfile.Overrides(query.get("reason"),
-                query.get("location"), query.get("contactInfo"), level(query.get("level")));
-        List<String> refused = profile.refused(overrides);
-        if (!refused.isEmpty()) {
-            throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "override.refused", name, refused);
-        }
+        SigningProfile.Overrides overrides = overrides(query);
+        requireAllowed(name, profile.refused(overrides));
         try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
             upload.requireXmlWithin(server.config().limits().maxXmlBytes());
             DocumentSigner signer = profile.signer(overrides);
             if (upload.inMemory()) {
                 ByteArrayOutputStream signed = new ByteArrayOutputStream(upload.content().length + 32 * 1024);
                 SignOutcome outcome = Guard.work(server, ctx, () -> signer.sign(upload.name(), upload.content(), signed));
-                answer(ctx, client, name, upload, outcome, signed.size(), signed::writeTo);
+                answer(server, ctx, "sign", client, name, upload.format(), upload.sha256(), outcome, signed.size(), signed::writeTo);
                 return;
             }
             Path output = upload.file().resolveSibling(upload.file().getFileName().toString().replace("signer-upload-", "signer-signed-"));
@@ -74,26 +66,30 @@ final class SignHandler {
                         }
                     }
                 });
-                answer(ctx, client, name, upload, outcome, Files.size(output), out -> Files.copy(output, out));
+                answer(server, ctx, "sign", client, name, upload.format(), upload.sha256(), outcome, Files.size(output),
+                        out -> Files.copy(output, out));
             } finally {
                 Files.deleteIfExists(output);
             }
         }
     }
 
-    /** Answers the signed document with its summary in headers, once the signature is audited and counted. */
-    private void answer(Context ctx, Client client, String profile, Upload upload, SignOutcome outcome, long length,
-                        Body body) throws IOException {
-        ctx.status(200).contentType(upload.format() == DocumentFormat.PDF ? "application/pdf" : "application/xml");
-        ctx.header("X-Signature-Format", upload.format().signatureFormat());
+    /**
+     * Answers the signed document with its summary in headers, once the signature is audited (as
+     * {@code action}) and counted.
+     */
+    static void answer(ServerContext server, Context ctx, String action, Client client, String profile, DocumentFormat format,
+                       String sha256, SignOutcome outcome, long length, Body body) throws IOException {
+        ctx.status(200).contentType(format == DocumentFormat.PDF ? "application/pdf" : "application/xml");
+        ctx.header("X-Signature-Format", format.signatureFormat());
         ctx.header("X-Signature-Level", outcome.level());
         ctx.header("X-Signature-Signer", encode(outcome.signer()));
         ctx.header("X-Signature-Signing-Time", outcome.signingTime().toString());
         ctx.header("X-Signature-Timestamp-Authorities",
                 outcome.timestampAuthorities().stream().map(Object::toString).collect(Collectors.joining(",")));
-        ctx.header("X-Document-SHA256", upload.sha256());
+        ctx.header("X-Document-SHA256", sha256);
         ctx.res().setContentLengthLong(length);
-        server.audit().append(new AuditEntry(Instant.now(), client.name(), "sign", profile, upload.sha256(),
+        server.audit().append(new AuditEntry(Instant.now(), client.name(), action, profile, sha256,
                 "signed", outcome.level()));
         server.metrics().signature(profile, "signed");
         try (OutputStream out = ctx.res().getOutputStream()) {
@@ -102,8 +98,31 @@ final class SignHandler {
     }
 
     /** The signed document, written to the response. */
-    private interface Body {
+    interface Body {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The profile ?profile= names (400 when none), kept in the request for the audit of a refusal. */
+    static String profileName(Context ctx, Query query) {
+        String name = query.get("profile");
+        if (name == null || name.isBlank()) {
+            throw HttpError.badRequest("profile.missing");
+        }
+        ctx.attribute(PROFILE_ATTRIBUTE, name);
+        return name;
+    }
+
+    /** What the query asks to change of the profile's defaults. */
+    static SigningProfile.Overrides overrides(Query query) {
+        return new SigningProfile.Overrides(query.get("reason"), query.get("location"), query.get("contactInfo"),
+                level(query.get("level")));
+    }
+
+    /** 403 when {@code refused}, the overrides the profile does not allow, is not empty. */
+    static void requireAllowed(String profile, List<String> refused) {
+        if (!refused.isEmpty()) {
+            throw new HttpError(403, "OVERRIDE_NOT_ALLOWED", "override.refused", profile, refused);
+        }
     }
 
     private static Level level(String value) {

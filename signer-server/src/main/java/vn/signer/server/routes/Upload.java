@@ -2,6 +2,7 @@ package vn.signer.server.routes;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import vn.signer.server.limits.BodyRateHandler;
  * verifying it then read it as they read any file). Accepts a raw body (application/pdf or XML) or a
  * multipart form with a part named {@code document}. Closing deletes the file.
  */
-public final class Upload implements AutoCloseable {
+public final class Upload implements Closeable {
     /** Request attribute holding the document's SHA-256 once read, for the audit log. */
     static final String SHA256_ATTRIBUTE = "signer.documentSha256";
     /** Documents up to this size (4 MiB) are kept in memory. */
@@ -63,6 +64,11 @@ public final class Upload implements AutoCloseable {
     /** PDF or XML, from the content. */
     DocumentFormat format() {
         return format;
+    }
+
+    /** The document's size in bytes. */
+    long size() throws IOException {
+        return content != null ? content.length : Files.size(file);
     }
 
     /** Whether the document is held in memory ({@link #content()}) rather than in a file ({@link #file()}). */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ServerMetricsTest {
     @Test
     void unknownProfilesShareOneLabel() {
-        ServerMetrics metrics = new ServerMetrics(Set.of("organisation"));
+        ServerMetrics metrics = new ServerMetrics(Set.of("organisation"), () -> 0);
         for (int i = 0; i < 100_000; i++) {
             metrics.signature("made-up-" + i, "FORBIDDEN");
         }

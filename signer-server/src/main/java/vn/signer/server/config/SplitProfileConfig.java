@@ -1,0 +1,38 @@
+package vn.signer.server.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import vn.signer.sign.Level;
+
+/**
+ * A signing profile that holds no key: the signer's key is elsewhere (a token on the officer's
+ * computer, behind a local agent), and the server fixes every parameter, keeps the prepared document
+ * and completes it with the value brought back.
+ *
+ * @param signers       the trust profile whose anchors and intermediates may issue signers' certificates
+ * @param trust         the trust profile that completes the chain and, for LT/LTA, gathers revocation data
+ *                      (default: {@code signers})
+ * @param level         B, T, LT or LTA (default B)
+ * @param tsa           timestamp authority URLs, in order of preference (needed from T up)
+ * @param reason        the default reason
+ * @param location      the default location
+ * @param contactInfo   the default contact information
+ * @param allowOverride which of reason, location, contactInfo, level a caller may set per request
+ */
+public record SplitProfileConfig(String signers, String trust, Level level, List<URI> tsa, String reason, String location,
+                                 String contactInfo, Set<String> allowOverride) {
+
+    public SplitProfileConfig {
+        ServerConfig.require(signers != null, "splitSigning.profiles: give signers, the trust profile whose CAs may issue "
+                + "signers' certificates");
+        trust = trust == null ? signers : trust;
+        level = level == null ? Level.B : level;
+        tsa = tsa == null ? List.of() : List.copyOf(tsa);
+        allowOverride = allowOverride == null ? Set.of() : Set.copyOf(allowOverride);
+        ServerConfig.require(ProfileConfig.OVERRIDABLE.containsAll(allowOverride),
+                "splitSigning.profiles: allowOverride may list only " + ProfileConfig.OVERRIDABLE);
+        ServerConfig.require(!level.needsTimestamp() || !tsa.isEmpty(),
+                "splitSigning.profiles: level " + level + " needs a timestamp authority (tsa)");
+    }
+}

@@ -1,0 +1,114 @@
+package vn.signer.server.profiles;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.signer.server.config.SplitProfileConfig;
+import vn.signer.sign.Signing;
+import vn.signer.sign.SignatureOptions;
+import vn.signer.verify.VerificationSettings;
+
+/**
+ * A keyless signing profile, opened: the staged signer with the profile's services, and the CAs that
+ * may issue signers' certificates. The signer's certificate comes with each request, so it is judged
+ * here before anything is prepared: nobody may have the server fix a signature for a certificate of
+ * a CA the operator did not name.
+ */
+public final class SplitProfile {
+    /** Why a signer's certificate is refused. */
+    public enum Refusal {
+        EXPIRED, NOT_YET_VALID, NOT_FOR_SIGNING, UNKNOWN_ISSUER
+    }
+
+    private final String name;
+    private final SplitProfileConfig config;
+    private final Signing signing;
+    private final Set<TrustAnchor> anchors;
+    private final List<X509Certificate> intermediates;
+
+    SplitProfile(String name, SplitProfileConfig config, Signing signing, VerificationSettings signers) {
+        this.name = name;
+        this.config = config;
+        this.signing = signing;
+        this.anchors = signers.trustAnchors().stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        this.intermediates = List.copyOf(signers.intermediates());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Signing signing() {
+        return signing;
+    }
+
+    /** The fields of {@code overrides} this profile does not allow (empty when all are allowed). */
+    public List<String> refused(SigningProfile.Overrides overrides) {
+        return overrides.refusedBy(config.allowOverride());
+    }
+
+    /** The profile's options with {@code overrides} in place. */
+    public SignatureOptions options(SigningProfile.Overrides overrides) {
+        return overrides.options(config.level(), config.reason(), config.location(), config.contactInfo());
+    }
+
+    /**
+     * Why {@code chain}'s first certificate may not sign with this profile at {@code now}, if it may not:
+     * it must be valid then, allowed to sign (digitalSignature or nonRepudiation), and lead, through the
+     * chain given and the configured intermediates, to a configured anchor. Revocation is not asked
+     * for here: nothing is fetched for a request that has not been signed yet.
+     */
+    public Optional<Refusal> refusal(List<X509Certificate> chain, Instant now) {
+        X509Certificate signer = chain.get(0);
+        if (now.isAfter(signer.getNotAfter().toInstant())) {
+            return Optional.of(Refusal.EXPIRED);
+        }
+        if (now.isBefore(signer.getNotBefore().toInstant())) {
+            return Optional.of(Refusal.NOT_YET_VALID);
+        }
+        boolean[] usage = signer.getKeyUsage();
+        if (usage != null && !usage[0] && !usage[1]) {
+            return Optional.of(Refusal.NOT_FOR_SIGNING);
+        }
+        return issuedByAnAllowedCa(chain, now) ? Optional.empty() : Optional.of(Refusal.UNKNOWN_ISSUER);
+    }
+
+    private boolean issuedByAnAllowedCa(List<X509Certificate> chain, Instant now) {
+        if (anchors.isEmpty()) {
+            return false;
+        }
+        X509CertSelector target = new X509CertSelector();
+        target.setCertificate(chain.get(0));
+        List<X509Certificate> pool = new ArrayList<>(chain);
+        pool.addAll(intermediates);
+        try {
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(now));
+            parameters.setMaxPathLength(8);
+            CertPathBuilder.getInstance("PKIX").build(parameters);
+            return true;
+        } catch (CertPathBuilderException e) {
+            return false;
+        } catch (InvalidAlgorithmParameterException e) {
+            throw new IllegalStateException("the profile's anchors cannot start a certificate path", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no PKIX certificate path builder", e);
+        }
+    }
+}
