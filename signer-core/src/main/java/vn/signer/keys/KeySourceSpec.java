@@ -88,9 +88,9 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
     public KeySource open(PinCallback prompt, Map<String, String> environment) {
         PinCallback callback;
         if (pin instanceof Environment env) {
-            callback = PinCallback.unattended(() -> fromEnvironment(env.name(), environment), UNATTENDED);
+            callback = PinCallback.unattended(() -> fromEnvironment(env.name(), environment));
         } else if (pin instanceof File file) {
-            callback = PinCallback.unattended(() -> PinFile.read(file.path()), UNATTENDED);
+            callback = PinCallback.unattended(() -> PinFile.read(file.path()));
         } else {
             callback = Objects.requireNonNull(prompt, "prompt");
         }
@@ -99,9 +99,6 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
         }
         return Pkcs12KeySource.open(((Pkcs12) store).file(), callback);
     }
-
-    private static final String UNATTENDED = "let a person enter the PIN so that they confirm the last try, "
-            + "or log in once with the token's own tool";
 
     private static char[] fromEnvironment(String name, Map<String, String> environment) {
         String value = environment.get(name);
