@@ -28,23 +28,10 @@ class CoreNamesNoOptionsTest {
 
     /** Still to be turned into Problems with each face's advice. */
     private static final Set<String> NOT_YET = Set.of(
-            "java/vn/signer/appearance/AnchorPlacement.java",
-            "java/vn/signer/appearance/Appearance.java",
-            "java/vn/signer/appearance/AppearanceFont.java",
-            "java/vn/signer/appearance/Box.java",
-            "java/vn/signer/appearance/VisibleSignature.java",
-            "java/vn/signer/batch/BatchPlan.java",
-            "java/vn/signer/batch/BatchRunner.java",
-            "java/vn/signer/batch/DocumentFinder.java",
-            "java/vn/signer/files/AtomicOutput.java",
-            "java/vn/signer/keys/KeyChoice.java",
-            "java/vn/signer/keys/Pkcs11KeySource.java",
-            "java/vn/signer/keys/Pkcs12KeySource.java",
             "java/vn/signer/sign/DocumentExtender.java",
             "java/vn/signer/sign/DocumentSigner.java",
             "java/vn/signer/sign/Documents.java",
             "java/vn/signer/sign/Preflight.java",
-            "java/vn/signer/timestamp/TimestampAuthorities.java",
             "java/vn/signer/verify/DocumentVerifier.java",
             "resources/vn/signer/report/Reasons.properties",
             "resources/vn/signer/report/Reasons_vi.properties");

@@ -109,7 +109,7 @@ class SignCommandTest {
         Cli.Run run = Cli.run(args("sign", Cli.demoP12(), "-o", dir.resolve("out.pdf"), pdf, xml));
         assertEquals(64, run.exit(), run.toString());
         assertEquals(1, run.errLines().size(), run.toString());
-        assertTrue(run.err().startsWith("signer: -o names one output but there are 2 documents"), run.toString());
+        assertTrue(run.err().startsWith("signer: one output file is named but there are 2 documents"), run.toString());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "nothing written");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -39,8 +40,7 @@ final class AnchorPlacement {
                 }
             }
         }
-        throw new SignerException(ErrorCode.USAGE, file + ": the text '" + anchor + "' is on no page",
-                "check the spelling of --anchor (the signer's name as printed), or give --page, --x, --y, --width and --height");
+        throw new SignerException(ErrorCode.USAGE, Problem.of("anchor.notFound", file, anchor));
     }
 
     private static Optional<Box> place(List<PageText.Line> lines, int index, String wanted, float aspect, int page) {

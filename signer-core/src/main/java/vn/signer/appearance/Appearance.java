@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Objects;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -68,12 +69,12 @@ public record Appearance(AppearanceMode mode, PngImage image, PngImage seal, flo
         }
 
         public Builder image(Path file) {
-            this.image = PngImage.read(file, "--image");
+            this.image = PngImage.read(file);
             return this;
         }
 
         public Builder seal(Path file) {
-            this.seal = PngImage.read(file, "--seal");
+            this.seal = PngImage.read(file);
             return this;
         }
 
@@ -138,8 +139,8 @@ public record Appearance(AppearanceMode mode, PngImage image, PngImage seal, flo
             built = true;
             check();
             AppearanceFont chosen = font != null ? font : AppearanceFont.bundled();
-            for (var text : new String[][] {{anchor, "--anchor"}, {docNumber, "--doc-number"}, {organisation, "--org"},
-                    {template, "--template"}, {copyKind == null ? null : copyKind.label(), "--copy-kind"}}) {
+            for (var text : new String[][] {{anchor, "anchor"}, {docNumber, "docNumber"}, {organisation, "organisation"},
+                    {template, "template"}, {copyKind == null ? null : copyKind.label(), "copyKind"}}) {
                 if (text[0] != null) {
                     chosen.requireCovers(text[0], text[1]);
                 }
@@ -151,40 +152,36 @@ public record Appearance(AppearanceMode mode, PngImage image, PngImage seal, flo
 
         private void check() {
             String name = mode.name().toLowerCase();
-            require(mode == AppearanceMode.PERSONAL || image == null, "--image is for the personal appearance", "remove --image");
-            require(mode == AppearanceMode.ORGANISATION || seal == null, "--seal is for the organisation appearance", "remove --seal");
-            require(mode == AppearanceMode.PERSONAL || anchor == null, "--anchor is for the personal appearance",
-                    "give coordinates (--page, --x, --y) instead");
-            require(mode == AppearanceMode.COPY || copyKind == null, "--copy-kind is for the copy appearance", "remove --copy-kind");
-            require(mode == AppearanceMode.ORGANISATION || issuedDate == null, "--issued-date is for the organisation appearance",
-                    "remove --issued-date");
-            require(mode == AppearanceMode.TEXT || template == null, "--template is for the text appearance", "remove --template");
-            require(fontSize >= 4 && fontSize <= 72, "a font size of " + fontSize + " pt", "give 4 to 72 pt");
+            require(mode == AppearanceMode.PERSONAL || image == null, Problem.of("appearance.imageNotPersonal"));
+            require(mode == AppearanceMode.ORGANISATION || seal == null, Problem.of("appearance.sealNotOrganisation"));
+            require(mode == AppearanceMode.PERSONAL || anchor == null, Problem.of("appearance.anchorNotPersonal"));
+            require(mode == AppearanceMode.COPY || copyKind == null, Problem.of("appearance.copyKindNotCopy"));
+            require(mode == AppearanceMode.ORGANISATION || issuedDate == null, Problem.of("appearance.issuedDateNotOrganisation"));
+            require(mode == AppearanceMode.TEXT || template == null, Problem.of("appearance.templateNotText"));
+            require(fontSize >= 4 && fontSize <= 72, Problem.of("appearance.fontSize", fontSize));
             switch (mode) {
                 case PERSONAL -> {
-                    require(image != null, "the personal appearance needs the signature image", "give it with --image FILE.png");
-                    require(box != null ^ anchor != null, "the personal appearance needs either --anchor or coordinates, not both",
-                            "give --anchor \"<the signer's name>\", or --page, --x, --y, --width and --height");
+                    require(image != null, Problem.of("appearance.personalNeedsImage"));
+                    require(box != null ^ anchor != null, Problem.of("appearance.personalNeedsPlace"));
                 }
                 case ORGANISATION -> {
-                    require(seal != null, "the organisation appearance needs the seal image", "give it with --seal FILE.png");
-                    require(sealSizeMm >= 10 && sealSizeMm <= 100, "a seal of " + sealSizeMm + " mm", "give --seal-size-mm from 10 to 100");
+                    require(seal != null, Problem.of("appearance.organisationNeedsSeal"));
+                    require(sealSizeMm >= 10 && sealSizeMm <= 100, Problem.of("appearance.sealSize", sealSizeMm));
                 }
                 case COPY -> {
-                    require(copyKind != null, "the copy appearance needs the kind of copy", "give --copy-kind \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\"");
-                    require(organisation != null, "the copy appearance needs the copying organisation", "give it with --org NAME");
+                    require(copyKind != null, Problem.of("appearance.copyNeedsKind"));
+                    require(organisation != null, Problem.of("appearance.copyNeedsOrganisation"));
                 }
-                case APPENDIX, ATTACHMENT -> require(docNumber != null,
-                        "the " + name + " appearance needs the document number and symbol", "give it with --doc-number");
+                case APPENDIX, ATTACHMENT -> require(docNumber != null, Problem.of("appearance.needsDocNumber", name));
                 case TEXT -> {
                     // Everything is optional: the template falls back to the certificate's names.
                 }
             }
         }
 
-        private static void require(boolean condition, String problem, String hint) {
+        private static void require(boolean condition, Problem problem) {
             if (!condition) {
-                throw new SignerException(ErrorCode.USAGE, problem, hint);
+                throw new SignerException(ErrorCode.USAGE, problem);
             }
         }
 

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -35,8 +37,7 @@ public final class AppearanceFont {
             this.cmap = font.getUnicodeCmapLookup();
             this.unitsPerEm = font.getUnitsPerEm();
         } catch (IOException | RuntimeException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, name + ": not a usable TrueType font (" + e.getMessage() + ")",
-                    "give a .ttf file with --font", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("font.unusable", name, String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -57,12 +58,12 @@ public final class AppearanceFont {
      */
     public static AppearanceFont file(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such font file", "check the path given with --font");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("font.missing", file.toString()));
         }
         try {
             return new AppearanceFont(file.toString(), Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -79,7 +80,8 @@ public final class AppearanceFont {
      * Refuses a text with characters the font has no glyph for, naming them: PDFBox would otherwise
      * fail half-way through signing, or a viewer show empty boxes.
      *
-     * @param what what the text is, e.g. "--org", for the message
+     * @param what which text it is, for the message: "anchor", "docNumber", "organisation", "template", "copyKind"
+     *             or "lines" (the appearance's text)
      * @throws SignerException USAGE
      */
     public void requireCovers(String text, String what) {
@@ -87,8 +89,7 @@ public final class AppearanceFont {
         text.codePoints().filter(cp -> cp != '\n' && !covers(cp))
                 .forEach(cp -> missing.add(new String(Character.toChars(cp)) + " (U+" + String.format("%04X", cp) + ")"));
         if (!missing.isEmpty()) {
-            throw new SignerException(ErrorCode.USAGE, "the font " + name + " cannot draw " + String.join(", ", missing)
-                    + " in " + what, "give a font that covers these characters with --font, or change the text");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("font.cannotDraw." + what, name, List.copyOf(missing)));
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.signer.appearance;
 
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -19,11 +20,10 @@ public record Box(int page, float x, float y, float width, float height) {
 
     public Box {
         if (page < 1) {
-            throw new SignerException(ErrorCode.USAGE, "page " + page + " does not exist", "pages are counted from 1");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("box.noSuchPage", page));
         }
         if (!(width > 0) || !(height > 0)) {
-            throw new SignerException(ErrorCode.USAGE, "a signature box needs a positive width and height",
-                    "give --width and --height, e.g. 40mm and 25mm");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("box.empty"));
         }
     }
 
@@ -64,8 +64,7 @@ public record Box(int page, float x, float y, float width, float height) {
             }
             return Float.parseFloat(t);
         } catch (NumberFormatException e) {
-            throw new SignerException(ErrorCode.USAGE, "'" + text + "' is not a length",
-                    "give points (e.g. 120 or 120pt) or millimetres (e.g. 42mm)", e);
+            throw new SignerException(ErrorCode.USAGE, Problem.of("box.notLength", text), e);
         }
     }
 }

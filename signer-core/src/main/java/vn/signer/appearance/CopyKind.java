@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /** The kinds of copy Decree 30 names, with the words printed on the copy. */
@@ -39,7 +40,7 @@ public enum CopyKind {
                 return kind;
             }
         }
-        throw new SignerException(ErrorCode.USAGE, "unknown kind of copy '" + text + "'",
-                "use one of " + Arrays.stream(values()).map(k -> "\"" + k.label + "\"").toList());
+        throw new SignerException(ErrorCode.USAGE, Problem.of("copyKind.unknown", text,
+                Arrays.stream(values()).map(k -> "\"" + k.label + "\"").toList()));
     }
 }

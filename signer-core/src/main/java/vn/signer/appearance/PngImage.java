@@ -43,31 +43,29 @@ public record PngImage(Path file, byte[] bytes, int width, int height) {
     }
 
     /**
-     * @param option the command-line option that named the file, for the hint
      * @throws SignerException INPUT_MISSING, IO, BAD_INPUT (not a PNG, no pixels, or more than {@link #MAX_PIXELS})
      */
-    public static PngImage read(Path file, String option) {
+    public static PngImage read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such image file", "check the path given with " + option);
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("image.missing", file.toString()));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         // The IHDR chunk always comes first: signature (8), length (4), "IHDR" (4), width (4), height (4).
         if (bytes.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(bytes, 8), SIGNATURE)
                 || !Arrays.equals(Arrays.copyOfRange(bytes, 12, 16), IHDR)) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": not a PNG image",
-                    "give a PNG with a transparent background (" + option + ")");
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("image.notPng", file.toString()));
         }
         // PNG sizes are unsigned 32-bit numbers; the pixel count is checked before anything decodes the image.
         ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
         long width = Integer.toUnsignedLong(header.getInt());
         long height = Integer.toUnsignedLong(header.getInt());
         if (width == 0 || height == 0) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the PNG has no pixels", "give another image with " + option);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("image.empty", file.toString()));
         }
         if (width * height > MAX_PIXELS) {
             throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("image.tooLarge", file.toString(), width, height,

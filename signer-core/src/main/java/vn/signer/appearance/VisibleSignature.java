@@ -49,14 +49,14 @@ public final class VisibleSignature {
      */
     public static SignatureImageParameters parameters(Appearance appearance, DSSDocument document, SigningContext context) {
         List<String> lines = AppearanceText.lines(appearance, context);
-        appearance.font().requireCovers(String.join("\n", lines), "the text of the " + name(appearance) + " appearance");
+        appearance.font().requireCovers(String.join("\n", lines), "lines");
         try (PDDocument pdf = load(document)) {
             Box box = place(appearance, pdf, lines, document.getName());
             PDRectangle page = pdf.getPage(box.page() - 1).getMediaBox();
             return dss(appearance, lines, box, page);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, document.getName() + ": cannot read the PDF to place the signature: "
-                    + e.getMessage(), "check that the PDF opens", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("pdf.unreadableForPlacing", document.getName(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -83,8 +83,7 @@ public final class VisibleSignature {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return SignatureWidgets.anySigned(document) ? List.of() : List.of(AppearanceWarning.NO_PERSONAL_SIGNATURE);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, pdf + ": cannot read the PDF: " + e.getMessage(),
-                    "check that the PDF opens", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("pdf.unreadable", pdf.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -93,8 +92,7 @@ public final class VisibleSignature {
         Box box = appearance.box();
         if (box != null) {
             if (box.page() > pdf.getNumberOfPages()) {
-                throw new SignerException(ErrorCode.USAGE, file + ": has no page " + box.page() + " (it has "
-                        + pdf.getNumberOfPages() + ")", "give an existing page with --page");
+                throw new SignerException(ErrorCode.USAGE, Problem.of("box.pageMissing", file, box.page(), pdf.getNumberOfPages()));
             }
             requireOnPage(box, pdf.getPage(box.page() - 1).getMediaBox(), file);
             return box;
@@ -128,8 +126,7 @@ public final class VisibleSignature {
     private static Box overPersonal(Appearance appearance, PDDocument pdf, List<String> lines, String file) throws IOException {
         List<Box> signed = SignatureWidgets.signed(pdf);
         if (signed.isEmpty()) {
-            throw new SignerException(ErrorCode.USAGE, file + ": no visible signature to place the seal over",
-                    "sign with --appearance personal first, or give the seal's place with --page, --x and --y");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("seal.nothingToCover", file));
         }
         Box personal = signed.get(signed.size() - 1);
         float height = appearance.sealSizeMm() * Box.MM;
@@ -213,9 +210,5 @@ public final class VisibleSignature {
         try (InputStream in = document.openStream()) {
             return Loader.loadPDF(new RandomAccessReadBuffer(in));
         }
-    }
-
-    private static String name(Appearance appearance) {
-        return appearance.mode().name().toLowerCase();
     }
 }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -70,7 +71,7 @@ public final class AuditChain {
      */
     public static Result verify(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such audit log", "check the path");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("audit.missing", file.toString()));
         }
         ObjectMapper mapper = mapper();
         Head head = readHead(mapper, file);
@@ -90,7 +91,7 @@ public final class AuditChain {
                 }
             }
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         if (number < head.entries()) {
             return new Result(false, number, number + 1, "the log ends after " + number + " entries but its head file records "
@@ -127,14 +128,13 @@ public final class AuditChain {
             text = Files.readString(file, StandardCharsets.US_ASCII);
             node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file cannot be read: " + e.getMessage(),
-                    "keep the log and its head file for investigation", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("audit.headUnreadable", file.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
         JsonNode entries = node == null ? null : node.get("entries");
         if (text.length() != HEAD_LENGTH || entries == null || !entries.isIntegralNumber() || !entries.canConvertToLong()
                 || entries.asLong() < 0 || !node.path("hash").asText().matches("[0-9a-f]{64}")) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log's head file is not one " + HEAD_LENGTH
-                    + "-byte record {\"entries\": N, \"hash\": H}", "keep the log and its head file for investigation");
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("audit.headMalformed", file.toString(), HEAD_LENGTH));
         }
         return new Head(entries.asLong(), node.path("hash").asText());
     }

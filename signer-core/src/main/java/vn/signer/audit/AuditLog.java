@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -63,25 +64,19 @@ public final class AuditLog implements AutoCloseable {
         if (Files.exists(file)) {
             AuditChain.Result check = AuditChain.verify(file);
             if (!check.intact()) {
-                throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit chain is broken at line "
-                        + check.brokenLine() + " (" + check.problem() + ")",
-                        "keep the damaged log for investigation and start a new one");
+                throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("audit.broken", file.toString(), check.brokenLine(),
+                        check.problem()));
             }
             if (!check.anchored() && check.lines() > 0) {
-                throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log has " + check.lines()
-                        + " entries but no head file (" + AuditChain.headOf(file).getFileName()
-                        + "), so entries cut off its end could not be detected",
-                        "keep the log for investigation and start a new one (a log from before head files "
-                                + "existed: move it away with its name kept)");
+                throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("audit.noHead", file.toString(), check.lines(),
+                        AuditChain.headOf(file).getFileName().toString()));
             }
             last = check.lastHash();
             entries = check.lines();
         } else {
             long recorded = AuditChain.recordedEntries(file);
             if (recorded > 0) {
-                throw new SignerException(ErrorCode.BAD_INPUT, file + ": the audit log is missing but its head file records "
-                        + recorded + " entries",
-                        "find the log (move a log together with its .head file), or move the head file away to start anew");
+                throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("audit.logMissing", file.toString(), recorded));
             }
         }
         FileChannel channel = null;
@@ -98,7 +93,7 @@ public final class AuditLog implements AutoCloseable {
             return log;
         } catch (IOException e) {
             closeAfter(e, channel, head);
-            throw new SignerException(ErrorCode.IO, file + ": cannot open the audit log: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("audit.cannotOpen", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -137,7 +132,7 @@ public final class AuditLog implements AutoCloseable {
                 flushAndWriteHead();
             }
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot write the audit log: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("audit.cannotWrite", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -157,7 +152,7 @@ public final class AuditLog implements AutoCloseable {
             flushAndWriteHead();
             headChannel.force(true);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot close the audit log: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("audit.cannotClose", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 }

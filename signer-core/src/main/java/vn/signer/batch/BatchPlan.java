@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.sign.Documents;
 
@@ -55,7 +56,7 @@ public final class BatchPlan {
             Path file = f.file();
             if (f.folder() == null) {
                 if (!Files.exists(file)) {
-                    throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such file or folder", "check the path");
+                    throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("input.missing", file.toString()));
                 }
                 items.add(new BatchItem(file, outDir == null ? besideInput.apply(file) : outDir.resolve(file.getFileName())));
             } else if (!earlierOutputs.contains(file.toAbsolutePath().normalize()) && !inOutDir(file)) {
@@ -66,8 +67,7 @@ public final class BatchPlan {
         DocumentFinder.requireAny(items, paths);
         if (singleOutput != null) {
             if (items.size() != 1) {
-                throw new SignerException(ErrorCode.USAGE, "-o names one output but there are " + items.size() + " documents",
-                        "use --out-dir for several documents, or leave -o out");
+                throw new SignerException(ErrorCode.USAGE, Problem.of("batch.oneOutput", items.size()));
             }
             items.set(0, new BatchItem(items.get(0).input(), singleOutput));
         }
@@ -86,14 +86,13 @@ public final class BatchPlan {
         for (BatchItem item : items) {
             Documents.requireDistinct(item.input(), item.output());
             if (inputs.contains(item.output().toAbsolutePath().normalize())) {
-                throw new SignerException(ErrorCode.USAGE, item.output() + " is an input of this run and would be "
-                        + "replaced by the signed " + item.input(), "signer never overwrites a document it signs; "
-                        + "leave the earlier output out of the inputs or use --out-dir");
+                throw new SignerException(ErrorCode.USAGE, Problem.of("batch.outputIsInput", item.output().toString(),
+                        item.input().toString()));
             }
             Path previous = seen.putIfAbsent(item.output().toAbsolutePath().normalize(), item.input());
             if (previous != null) {
-                throw new SignerException(ErrorCode.USAGE, item.input() + " and " + previous + " would both be written to "
-                        + item.output(), "use --out-dir without flattening, or sign them separately");
+                throw new SignerException(ErrorCode.USAGE, Problem.of("batch.sameOutput", item.input().toString(),
+                        previous.toString(), item.output().toString()));
             }
         }
     }

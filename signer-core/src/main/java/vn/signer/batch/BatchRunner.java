@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.files.AtomicOutput;
 import vn.signer.sign.SignOutcome;
@@ -96,7 +97,7 @@ public final class BatchRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignerException(ErrorCode.IO, "the batch was interrupted", "run the same command again to finish it", e);
+            throw new SignerException(ErrorCode.IO, Problem.of("batch.interrupted"), e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("a batch worker failed unexpectedly", e.getCause());
         } finally {
@@ -116,15 +117,13 @@ public final class BatchRunner {
         try {
             // Not even --force may replace a folder with a document (a rename onto an empty one would).
             if (Files.isDirectory(item.output())) {
-                throw new SignerException(ErrorCode.OUTPUT_EXISTS, item.output() + ": the output is a folder, not a file",
-                        "name a file for the output, or move the folder away");
+                throw new SignerException(ErrorCode.OUTPUT_EXISTS, Problem.of("output.isFolder", item.output().toString()));
             }
             if (!force && Files.exists(item.output())) {
                 if (done.isDone(item.input(), item.output())) {
                     return new BatchResult(item.input(), item.output(), BatchResult.Status.SKIPPED, null, null, millis(start));
                 }
-                throw new SignerException(ErrorCode.OUTPUT_EXISTS, item.output() + ": the output file exists already, and "
-                        + "it is not this document signed with this key", "move it away, or replace it with --force");
+                throw new SignerException(ErrorCode.OUTPUT_EXISTS, Problem.of("output.existsOther", item.output().toString()));
             }
             SignOutcome outcome = operation.apply(item.input(), item.output(), force);
             return new BatchResult(item.input(), item.output(), BatchResult.Status.SIGNED, outcome, null, millis(start));
@@ -136,8 +135,8 @@ public final class BatchRunner {
             return new BatchResult(item.input(), item.output(), BatchResult.Status.FAILED, null, e, millis(start));
         } catch (RuntimeException e) {
             // A defect met on one document (ours or a library's) must not lose the rest of the batch's report.
-            SignerException failure = new SignerException(ErrorCode.SIGNING_FAILED, item.input() + ": unexpected failure ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "run with --verbose and report it", e);
+            SignerException failure = new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("batch.unexpected",
+                    item.input().toString(), e.getClass().getSimpleName(), String.valueOf(e.getMessage())), e);
             return new BatchResult(item.input(), item.output(), BatchResult.Status.FAILED, null, failure, millis(start));
         }
     }
@@ -181,8 +180,8 @@ public final class BatchRunner {
                     }
                 }
             } catch (IOException e) {
-                throw new SignerException(ErrorCode.IO, entry.getKey() + ": cannot remove interrupted writes: " + e.getMessage(),
-                        null, e);
+                throw new SignerException(ErrorCode.IO, Problem.of("batch.cannotClean", entry.getKey().toString(),
+                        String.valueOf(e.getMessage())), e);
             }
         }
     }

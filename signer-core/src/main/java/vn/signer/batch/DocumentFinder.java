@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.files.AtomicOutput;
 
@@ -46,7 +47,7 @@ public final class DocumentFinder {
             try {
                 matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
             } catch (IllegalArgumentException e) {
-                throw new SignerException(ErrorCode.USAGE, "not a valid file name pattern: " + glob, "use globs such as *.pdf or bao-cao-*");
+                throw new SignerException(ErrorCode.USAGE, Problem.of("glob.invalid", glob));
             }
         }
         return matchers;
@@ -76,8 +77,8 @@ public final class DocumentFinder {
      */
     public static void requireAny(List<?> documents, List<Path> paths) {
         if (documents.isEmpty()) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, "no documents found in " + paths,
-                    "check the folders and the --include/--exclude patterns");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("batch.noDocuments",
+                    paths.stream().map(Path::toString).toList()));
         }
     }
 
@@ -85,7 +86,7 @@ public final class DocumentFinder {
         try (Stream<Path> walk = recursive ? Files.walk(folder) : Files.list(folder)) {
             return walk.filter(Files::isRegularFile).filter(f -> isCandidate(folder, f)).sorted().toList();
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, folder + ": cannot list the folder: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("folder.unlistable", folder.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -40,14 +41,13 @@ public final class CertificateFiles {
             List<Path> candidates = files.filter(Files::isRegularFile)
                     .filter(CertificateFiles::looksLikeCertificateFile).sorted().toList();
             if (candidates.isEmpty()) {
-                throw new SignerException(ErrorCode.BAD_INPUT, folder + ": no certificate files in this folder",
-                        "put .pem, .crt, .cer, .der or .p7b files there");
+                throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("certs.emptyFolder", folder.toString()));
             }
             for (Path file : candidates) {
                 into.addAll(readFile(file));
             }
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, folder + ": cannot list the folder: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("folder.unlistable", folder.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -60,14 +60,13 @@ public final class CertificateFiles {
     /** Every certificate in one file, whatever its encoding. */
     public static List<X509Certificate> readFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such certificate file",
-                    "check the path");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("certs.missing", file.toString()));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -81,9 +80,8 @@ public final class CertificateFiles {
             }
             return certs;
         } catch (CertificateException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT,
-                    file + ": not a certificate file (" + e.getMessage() + ")",
-                    "give PEM, DER or PKCS#7 (.p7b) certificates");
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("certs.notCertificate", file.toString(),
+                    String.valueOf(e.getMessage())));
         }
     }
 }

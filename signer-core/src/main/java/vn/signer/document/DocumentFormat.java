@@ -33,7 +33,7 @@ public enum DocumentFormat {
      */
     public static DocumentFormat detect(Path file) {
         if (!Files.exists(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such file", "check the path");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("document.missing", file.toString()));
         }
         if (!Files.isRegularFile(file)) {
             throw new SignerException(ErrorCode.INPUT_MISSING,
@@ -43,7 +43,7 @@ public enum DocumentFormat {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         return detect(file.toString(), head);
     }
@@ -51,7 +51,7 @@ public enum DocumentFormat {
     /** Says what a document is from its first bytes (at least the first 1024 when it has them). */
     public static DocumentFormat detect(String name, byte[] head) {
         if (head.length == 0) {
-            throw new SignerException(ErrorCode.BAD_INPUT, name + ": the file is empty", "give a PDF or XML document");
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("document.empty", name));
         }
         String start = new String(head, 0, Math.min(head.length, SNIFF_BYTES), java.nio.charset.StandardCharsets.ISO_8859_1);
         if (start.contains("%PDF-")) {
@@ -60,8 +60,7 @@ public enum DocumentFormat {
         if (looksLikeXml(start)) {
             return XML;
         }
-        throw new SignerException(ErrorCode.BAD_INPUT,
-                name + ": not a PDF or XML document" + lookalike(head), "signer signs PDF (PAdES) and XML (XAdES) documents");
+        throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("document.notDocument" + lookalike(head), name));
     }
 
     private static boolean looksLikeXml(String start) {
@@ -71,18 +70,19 @@ public enum DocumentFormat {
                 && (Character.isLetter(s.charAt(1)) || s.charAt(1) == '!' || s.charAt(1) == '_'));
     }
 
+    /** The suffix of the key naming what the file looks like instead, or "" when it looks like nothing known. */
     private static String lookalike(byte[] head) {
         if (startsWith(head, 0x89, 'P', 'N', 'G')) {
-            return " (it is a PNG image)";
+            return ".png";
         }
         if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
-            return " (it is a JPEG image)";
+            return ".jpeg";
         }
         if (startsWith(head, 'P', 'K', 3, 4)) {
-            return " (it is a ZIP archive, e.g. a .docx or .xlsx file: convert it to PDF first)";
+            return ".zip";
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-            return " (it is an old Microsoft Office file: convert it to PDF first)";
+            return ".office";
         }
         return "";
     }

@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -28,7 +29,7 @@ public final class PdfTail {
             raf.seek(length - tail.length);
             raf.readFully(tail);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         requireEof(file.toString(), tail, 0, tail.length);
     }
@@ -44,9 +45,7 @@ public final class PdfTail {
 
     private static void requireEof(String name, byte[] bytes, int offset, int length) {
         if (!new String(bytes, offset, length, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
-            throw new SignerException(ErrorCode.BAD_INPUT,
-                    name + ": the PDF is truncated or damaged (it does not end with %%EOF)",
-                    "get a complete copy of the document (the download or copy was cut short)");
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("pdf.truncated", name));
         }
     }
 }

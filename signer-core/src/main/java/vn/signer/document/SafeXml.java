@@ -167,7 +167,7 @@ public final class SafeXml {
                 return reader.read(file.toString(), in);
             }
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -177,8 +177,7 @@ public final class SafeXml {
             return reader.read(name, new ByteArrayInputStream(xml));
         } catch (IOException e) {
             // Nothing is read from a device here: a failure is the parser's reading of these bytes.
-            throw new SignerException(ErrorCode.BAD_INPUT, name + ": unreadable XML: " + e.getMessage(),
-                    "check the document's encoding", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.unreadable", name, String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -191,21 +190,16 @@ public final class SafeXml {
         if (refused instanceof SAXParseException e) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith(JDK_LIMIT)) {
-                return new SignerException(ErrorCode.BAD_INPUT, name + ": the XML passes a limit signer sets at line "
-                        + e.getLineNumber() + ", column " + e.getColumnNumber() + " (at most " + MAX_DEPTH
-                        + " elements deep and " + MAX_ATTRIBUTES + " attributes on an element): " + message,
-                        "such a document is refused for safety; real documents stay far below these limits");
+                return new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.limit", name, e.getLineNumber(), e.getColumnNumber(),
+                        MAX_DEPTH, MAX_ATTRIBUTES, message));
             }
             if (message.contains("DOCTYPE")) {
-                return new SignerException(ErrorCode.BAD_INPUT,
-                        name + ": it declares a DOCTYPE (DTDs and entities are refused for safety)",
-                        "remove the DOCTYPE and entity declarations");
+                return new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.doctype", name));
             }
-            return new SignerException(ErrorCode.BAD_INPUT, name + ": not well-formed XML at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + message, "fix the XML and try again");
+            return new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.malformed", name, e.getLineNumber(), e.getColumnNumber(),
+                    message));
         }
-        return new SignerException(ErrorCode.BAD_INPUT, name + ": unsafe or invalid XML: " + refused.getMessage(),
-                "remove the DOCTYPE and entity declarations");
+        return new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.unsafe", name, String.valueOf(refused.getMessage())));
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -80,8 +81,8 @@ public final class AtomicOutput {
             Files.createDirectories(folder);
             return new Staged(createTemporary(folder, absolute), absolute, target);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, target + ": cannot create a file in " + folder + ": " + e.getMessage(),
-                    "check that the folder exists and is writable", e);
+            throw new SignerException(ErrorCode.IO, Problem.of("output.cannotCreate", target.toString(), folder.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -143,7 +144,7 @@ public final class AtomicOutput {
     }
 
     private static SignerException cannotWrite(Path target, IOException e) {
-        return new SignerException(ErrorCode.IO, target + ": cannot write: " + e.getMessage(), "check free space and permissions", e);
+        return new SignerException(ErrorCode.IO, Problem.of("output.cannotWrite", target.toString(), String.valueOf(e.getMessage())), e);
     }
 
     /**
@@ -189,8 +190,7 @@ public final class AtomicOutput {
     }
 
     private static SignerException exists(Path target) {
-        return new SignerException(ErrorCode.OUTPUT_EXISTS, target + ": the output file exists already",
-                "choose another output with -o, or allow replacing it with --force");
+        return new SignerException(ErrorCode.OUTPUT_EXISTS, Problem.of("output.exists", target.toString()));
     }
 
     private static void deleteQuietly(Path temp) {

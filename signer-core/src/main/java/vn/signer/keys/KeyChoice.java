@@ -3,6 +3,7 @@ package vn.signer.keys;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /** Picks exactly one key for a selector, or says which keys there are. Shared by the key sources. */
@@ -16,17 +17,12 @@ final class KeyChoice {
             return matching.get(0);
         }
         if (keys.isEmpty()) {
-            throw new SignerException(ErrorCode.KEY_NOT_FOUND, source + " holds no signing key",
-                    "on a token, a private key is listed only when a certificate with the same id is stored");
+            throw new SignerException(ErrorCode.KEY_NOT_FOUND, Problem.of("key.none", source));
         }
         String available = keys.stream().map(KeyInfo::describe).collect(Collectors.joining("; "));
         if (matching.isEmpty()) {
-            throw new SignerException(ErrorCode.KEY_NOT_FOUND,
-                    source + ": no key matches " + selector.describe() + "; keys there: " + available,
-                    "choose one with --key LABEL, --key-id HEX or --cert-sha256 HEX");
+            throw new SignerException(ErrorCode.KEY_NOT_FOUND, Problem.of("key.noMatch", source, selector.describe(), available));
         }
-        throw new SignerException(ErrorCode.KEY_NOT_FOUND,
-                source + ": several keys match " + selector.describe() + ": " + available,
-                "choose one with --key LABEL, --key-id HEX or --cert-sha256 HEX");
+        throw new SignerException(ErrorCode.KEY_NOT_FOUND, Problem.of("key.severalMatch", source, selector.describe(), available));
     }
 }

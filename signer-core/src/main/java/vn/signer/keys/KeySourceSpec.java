@@ -3,6 +3,7 @@ package vn.signer.keys;
 import java.util.Map;
 import java.util.Objects;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -43,8 +44,7 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
             Objects.requireNonNull(module, "module");
             Objects.requireNonNull(token, "token");
             if (parallelSignatures < 1) {
-                throw new SignerException(ErrorCode.USAGE, "the number of signatures given to the device at once must be "
-                        + "at least 1, not " + parallelSignatures, "give 1 for a USB token, more for an HSM");
+                throw new SignerException(ErrorCode.USAGE, Problem.of("keys.parallel", parallelSignatures));
             }
         }
     }
@@ -88,9 +88,9 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
     public KeySource open(PinCallback prompt, Map<String, String> environment) {
         PinCallback callback;
         if (pin instanceof Environment env) {
-            callback = PinCallback.unattended(() -> fromEnvironment(env.name(), environment), UNATTENDED);
+            callback = PinCallback.unattended(() -> fromEnvironment(env.name(), environment));
         } else if (pin instanceof File file) {
-            callback = PinCallback.unattended(() -> PinFile.read(file.path()), UNATTENDED);
+            callback = PinCallback.unattended(() -> PinFile.read(file.path()));
         } else {
             callback = Objects.requireNonNull(prompt, "prompt");
         }
@@ -100,14 +100,10 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
         return Pkcs12KeySource.open(((Pkcs12) store).file(), callback);
     }
 
-    private static final String UNATTENDED = "let a person enter the PIN so that they confirm the last try, "
-            + "or log in once with the token's own tool";
-
     private static char[] fromEnvironment(String name, Map<String, String> environment) {
         String value = environment.get(name);
         if (value == null || value.isEmpty()) {
-            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, "the environment variable " + name + " is not set or empty",
-                    "set it, or take the PIN from a file or a person");
+            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.of("pinEnv.unset", name));
         }
         return value.toCharArray();
     }

@@ -2,6 +2,7 @@ package vn.signer.keys;
 
 import java.util.function.Supplier;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -19,15 +20,14 @@ public interface PinCallback {
 
     /**
      * A PIN no person types (from an environment variable or a file), which therefore must not be the
-     * one that locks the token: on the token's final try it is refused, with {@code hint} saying what
-     * to do, and {@code pin} is not even read. Only the final try: tokens raise "count low" after a
+     * one that locks the token: on the token's final try it is refused, and {@code pin} is not even read. Only the final try: tokens raise "count low" after a
      * single wrong PIN (SoftHSM2 does) and keep it until a good login, so refusing that too would shut
      * out every later unattended run.
      */
-    static PinCallback unattended(Supplier<char[]> pin, String hint) {
+    static PinCallback unattended(Supplier<char[]> pin) {
         return request -> {
             if (request.pinStatus() == TokenInfo.PinStatus.FINAL_TRY) {
-                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, request.target() + ": " + request.warning(), hint);
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.of("pin.finalTry", request.target()));
             }
             return pin.get();
         };

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -22,18 +23,16 @@ public final class PinFile {
      */
     public static char[] read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such PIN file", "check the path");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("pinFile.missing", file.toString()));
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = reader.readLine();
             if (line == null || line.isEmpty()) {
-                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, file + ": the PIN file is empty",
-                        "write the PIN on its first line");
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.of("pinFile.empty", file.toString()));
             }
             return line.toCharArray();
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read the PIN file (" + e.getClass().getSimpleName() + ")",
-                    "check the path and its permissions", e);
+            throw new SignerException(ErrorCode.IO, Problem.of("pinFile.unreadable", file.toString(), e.getClass().getSimpleName()), e);
         }
     }
 }

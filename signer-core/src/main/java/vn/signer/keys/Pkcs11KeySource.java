@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import javax.security.auth.login.LoginException;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
 
@@ -89,8 +90,7 @@ public final class Pkcs11KeySource implements KeySource {
         Pkcs11Module p11 = Pkcs11Module.load(module);
         TokenInfo token = select(p11, selector);
         if (token.pinStatus() == TokenInfo.PinStatus.LOCKED) {
-            throw new SignerException(ErrorCode.TOKEN_LOCKED, token.describe() + ": the user PIN is locked",
-                    "unlock it with the security officer PIN (your CA's token tool); no PIN was tried");
+            throw new SignerException(ErrorCode.TOKEN_LOCKED, Problem.of("token.pinLocked", token.describe()));
         }
         List<Pkcs11Module.CertificateObject> certObjects = p11.certificates(token);
         AuthProvider provider = provider(p11, token);
@@ -99,8 +99,8 @@ public final class Pkcs11KeySource implements KeySource {
             return new Pkcs11KeySource(token, provider, store, readKeys(store, certObjects), parallelSignatures);
         } catch (GeneralSecurityException | RuntimeException e) {
             logout(provider);
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, token.describe() + ": cannot list keys (" + e.getMessage() + ")",
-                    null, e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.cannotListKeys", token.describe(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -112,19 +112,15 @@ public final class Pkcs11KeySource implements KeySource {
         if (matching.size() == 1) {
             TokenInfo token = matching.get(0);
             if (!token.initialized()) {
-                throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, token.describe() + " is not initialised",
-                        "tokens present: " + present);
+                throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.notInitialised", token.describe(), present));
             }
             return token;
         }
         if (matching.isEmpty()) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE,
-                    p11.libraryPath() + ": no token matches " + selector.describe() + "; tokens present: " + present,
-                    "plug the token in, or choose with --slot, --token-label or --token-serial (see 'signer keys')");
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.noMatch", p11.libraryPath(),
+                    selector.describe(), present));
         }
-        throw new SignerException(ErrorCode.USAGE,
-                p11.libraryPath() + ": several tokens present: " + present,
-                "choose one with --token-label, --token-serial or --slot");
+        throw new SignerException(ErrorCode.USAGE, Problem.of("token.several", p11.libraryPath(), present));
     }
 
     private static AuthProvider provider(Pkcs11Module p11, TokenInfo token) {
@@ -135,8 +131,8 @@ public final class Pkcs11KeySource implements KeySource {
         try {
             return (AuthProvider) Security.getProvider("SunPKCS11").configure(config);
         } catch (RuntimeException e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE,
-                    token.describe() + ": SunPKCS11 cannot use this token (" + e.getMessage() + ")", null, e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.sunPkcs11", token.describe(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -149,8 +145,8 @@ public final class Pkcs11KeySource implements KeySource {
         } catch (IOException e) {
             throw loginFailure(p11, token, e);
         } catch (GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, token.describe() + ": cannot open the key store ("
-                    + e.getMessage() + ")", null, e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.keyStore", token.describe(),
+                    String.valueOf(e.getMessage())), e);
         } finally {
             Arrays.fill(secret, '\0');
         }
@@ -159,17 +155,15 @@ public final class Pkcs11KeySource implements KeySource {
     private static SignerException loginFailure(Pkcs11Module p11, TokenInfo token, IOException e) {
         long code = pkcs11ErrorCode(e);
         if (code == CKR_PIN_LOCKED) {
-            return new SignerException(ErrorCode.TOKEN_LOCKED, token.describe() + ": the token is locked",
-                    "unlock it with the security officer PIN", e);
+            return new SignerException(ErrorCode.TOKEN_LOCKED, Problem.of("token.locked", token.describe()), e);
         }
         if (code == CKR_PIN_INCORRECT || code == CKR_PIN_INVALID || code == CKR_PIN_LEN_RANGE || code == CKR_PIN_EXPIRED) {
             TokenInfo.PinStatus now = p11.pinStatus(token.slotId());
-            String state = now == TokenInfo.PinStatus.OK ? "" : " (" + now.warning() + ")";
-            return new SignerException(ErrorCode.PIN_REFUSED, token.describe() + ": the token refused the PIN" + state,
-                    "check the PIN; signer tried it once and will not retry", e);
+            return new SignerException(ErrorCode.PIN_REFUSED, now == TokenInfo.PinStatus.OK
+                    ? Problem.of("pin.refused", token.describe()) : Problem.of("pin.refusedWarning", token.describe(), now.warning()), e);
         }
-        return new SignerException(ErrorCode.TOKEN_UNAVAILABLE, token.describe() + ": login failed (" + e.getMessage() + ")",
-                "check that the token is plugged in", e);
+        return new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.loginFailed", token.describe(),
+                String.valueOf(e.getMessage())), e);
     }
 
     private static long pkcs11ErrorCode(Throwable e) {
@@ -231,8 +225,8 @@ public final class Pkcs11KeySource implements KeySource {
             }
             return new SigningKey(info, (PrivateKey) key, provider, certs, open::get, signing);
         } catch (GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, describe() + ": cannot use " + info.describe()
-                    + " (" + e.getMessage() + ")", null, e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.cannotUseKey", describe(), info.describe(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -13,6 +13,7 @@ import sun.security.pkcs11.wrapper.CK_TOKEN_INFO;
 import sun.security.pkcs11.wrapper.PKCS11;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -54,8 +55,7 @@ final class Pkcs11Module {
     static Pkcs11Module load(Path library) {
         Path absolute = library.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, absolute + ": no such PKCS#11 module",
-                    "give the full path of the token driver's library (.so), e.g. /usr/lib/softhsm/libsofthsm2.so");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("pkcs11.missing", absolute.toString()));
         }
         try {
             CK_C_INITIALIZE_ARGS args = new CK_C_INITIALIZE_ARGS();
@@ -63,9 +63,8 @@ final class Pkcs11Module {
             args.flags = CKF_OS_LOCKING_OK;
             return new Pkcs11Module(absolute, PKCS11.getInstance(absolute.toString(), "C_GetFunctionList", args, false));
         } catch (IOException | PKCS11Exception | UnsatisfiedLinkError e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE,
-                    absolute + ": cannot load this PKCS#11 module (" + e.getMessage() + ")",
-                    "check that it is the token driver's PKCS#11 library for this system (64-bit)", e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("pkcs11.cannotLoad", absolute.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -82,8 +81,8 @@ final class Pkcs11Module {
             }
             return tokens;
         } catch (PKCS11Exception e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE,
-                    library + ": cannot list tokens (" + e.getMessage() + ")", "check that the token is plugged in", e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("pkcs11.cannotListTokens", library.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -102,8 +101,8 @@ final class Pkcs11Module {
         try {
             session = p11.C_OpenSession(token.slotId(), CKF_SERIAL_SESSION, null, null);
         } catch (PKCS11Exception e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE,
-                    token.describe() + ": cannot open a session (" + e.getMessage() + ")", "check that the token is plugged in", e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.cannotOpenSession", token.describe(),
+                    String.valueOf(e.getMessage())), e);
         }
         try {
             p11.C_FindObjectsInit(session, new CK_ATTRIBUTE[] {new CK_ATTRIBUTE(CKA_CLASS, CKO_CERTIFICATE)});
@@ -129,8 +128,8 @@ final class Pkcs11Module {
             }
             return certs;
         } catch (PKCS11Exception e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE,
-                    token.describe() + ": cannot read certificates (" + e.getMessage() + ")", null, e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.cannotReadCertificates", token.describe(),
+                    String.valueOf(e.getMessage())), e);
         } finally {
             try {
                 p11.C_CloseSession(session);

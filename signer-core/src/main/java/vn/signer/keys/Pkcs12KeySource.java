@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
 
@@ -43,13 +44,13 @@ public final class Pkcs12KeySource implements KeySource {
      */
     public static Pkcs12KeySource open(Path file, PinCallback pin) {
         if (!Files.isRegularFile(file)) {
-            throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such PKCS#12 file", "check the path");
+            throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("p12.missing", file.toString()));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         char[] password = pin.pin(
                 new PinRequest(file.getFileName().toString(), PinRequest.Kind.FILE_PASSWORD, TokenInfo.PinStatus.OK));
@@ -68,14 +69,11 @@ public final class Pkcs12KeySource implements KeySource {
             return store;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new SignerException(ErrorCode.PIN_REFUSED, file + ": wrong password for this PKCS#12 file",
-                        "check the password; it was tried once");
+                throw new SignerException(ErrorCode.PIN_REFUSED, Problem.of("p12.wrongPassword", file.toString()));
             }
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": not a readable PKCS#12 file (" + e.getMessage() + ")",
-                    "give a .p12 or .pfx file holding a private key and its certificate");
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("p12.unreadable", file.toString(), String.valueOf(e.getMessage())));
         } catch (GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": cannot open the PKCS#12 file (" + e.getMessage() + ")",
-                    "re-export it with AES-256 and PBKDF2 (OpenSSL 3 defaults)", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("p12.cannotOpen", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -98,8 +96,7 @@ public final class Pkcs12KeySource implements KeySource {
                 entries.put(new KeyInfo(alias, null, CertificateSummary.of(certs.get(0))), new Entry(privateKey, certs));
             }
         } catch (GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, file + ": cannot read a key entry (" + e.getMessage() + ")",
-                    "a key protected by a password different from the file's is not supported", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("p12.keyEntry", file.toString(), String.valueOf(e.getMessage())), e);
         }
         return entries;
     }
@@ -117,8 +114,7 @@ public final class Pkcs12KeySource implements KeySource {
     @Override
     public SigningKey key(KeySelector selector) {
         if (selector instanceof KeySelector.Id) {
-            throw new SignerException(ErrorCode.USAGE, file + ": PKCS#12 keys have no key id",
-                    "choose the key with --key ALIAS or --cert-sha256 HEX");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("p12.noKeyId", file.toString()));
         }
         KeyInfo info = KeyChoice.pick(describe(), keys(), selector);
         Entry entry = entries.get(info);

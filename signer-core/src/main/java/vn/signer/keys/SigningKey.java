@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 /**
@@ -83,9 +84,8 @@ public final class SigningKey {
             signer.update(data);
             value = signer.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new SignerException(ErrorCode.SIGNING_FAILED,
-                    info.describe() + ": the key could not sign with " + algorithm + ": " + e.getMessage(),
-                    "check that the token is still connected and supports this algorithm", e);
+            throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.cannotSign", info.describe(), String.valueOf(algorithm),
+                    String.valueOf(e.getMessage())), e);
         } finally {
             if (concurrency != null) {
                 concurrency.release();
@@ -101,13 +101,11 @@ public final class SigningKey {
         try {
             ok = SignatureCheck.verifies(certificate(), data, value, scheme);
         } catch (GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.SIGNING_FAILED,
-                    info.describe() + ": cannot check the signature just made: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.cannotCheck", info.describe(),
+                    String.valueOf(e.getMessage())), e);
         }
         if (!ok) {
-            throw new SignerException(ErrorCode.SIGNING_FAILED,
-                    info.describe() + ": the signature the key made does not verify with its certificate",
-                    "the key and the certificate do not belong together, or the token is faulty");
+            throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.wrongSignature", info.describe()));
         }
     }
 

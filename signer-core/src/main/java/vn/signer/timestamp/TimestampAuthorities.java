@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.net.AnswerKind;
 import vn.signer.net.GatedDataLoader;
@@ -104,9 +105,7 @@ public final class TimestampAuthorities implements TSPSource {
                 }
             }
         }
-        throw new SignerException(ErrorCode.TIMESTAMP_FAILED,
-                "no timestamp authority gave a timestamp: " + String.join("; ", failures),
-                "check the TSA URLs and the network, or add another TSA with --tsa");
+        throw new SignerException(ErrorCode.TIMESTAMP_FAILED, Problem.of("tsa.allFailed", String.join("; ", failures)));
     }
 
     private static String describe(Throwable e) {
@@ -124,7 +123,7 @@ public final class TimestampAuthorities implements TSPSource {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignerException(ErrorCode.TIMESTAMP_FAILED, "interrupted while waiting to retry a TSA", null, e);
+            throw new SignerException(ErrorCode.TIMESTAMP_FAILED, Problem.of("tsa.interrupted"), e);
         }
     }
 }

@@ -18,7 +18,7 @@ class PinCallbackTest {
         PinCallback pin = PinCallback.unattended(() -> {
             reads.incrementAndGet();
             return "123456".toCharArray();
-        }, "ask a person");
+        });
         for (TokenInfo.PinStatus status : new TokenInfo.PinStatus[] {TokenInfo.PinStatus.OK, TokenInfo.PinStatus.COUNT_LOW}) {
             assertArrayEquals("123456".toCharArray(), pin.pin(new PinRequest("token 't'", PinRequest.Kind.TOKEN_PIN, status)));
         }
@@ -26,7 +26,8 @@ class PinCallbackTest {
                 () -> pin.pin(new PinRequest("token 't'", PinRequest.Kind.TOKEN_PIN, TokenInfo.PinStatus.FINAL_TRY)));
         assertEquals(ErrorCode.PIN_UNAVAILABLE, e.code());
         assertTrue(e.getMessage().startsWith("token 't': one try left"), e.getMessage());
-        assertEquals("ask a person", e.hint());
+        assertEquals("let a person enter the PIN so that they confirm the last try, or log in once with the token's own tool",
+                e.hint());
         assertEquals(2, reads.get(), "the PIN is not even read on the final try");
     }
 }

@@ -108,7 +108,8 @@ class Pkcs12KeySourceTest {
             SignerException e = assertThrows(SignerException.class, () -> source.key(KeySelector.id("01")));
             assertEquals(ErrorCode.USAGE, e.code());
             assertTrue(e.getMessage().contains("officer.p12"), e.getMessage());
-            assertTrue(e.hint().contains("--key") || e.hint().contains("--cert-sha256"), e.hint());
+            assertEquals("p12.noKeyId", e.problem().key());
+            assertTrue(e.hint().contains("alias") && e.hint().contains("SHA-256"), e.hint());
         }
     }
 
