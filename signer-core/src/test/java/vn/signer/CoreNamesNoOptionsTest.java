@@ -40,12 +40,7 @@ class CoreNamesNoOptionsTest {
             "java/vn/signer/keys/KeyChoice.java",
             "java/vn/signer/keys/Pkcs11KeySource.java",
             "java/vn/signer/keys/Pkcs12KeySource.java",
-            "java/vn/signer/sign/DocumentExtender.java",
-            "java/vn/signer/sign/DocumentSigner.java",
-            "java/vn/signer/sign/Documents.java",
-            "java/vn/signer/sign/Preflight.java",
             "java/vn/signer/timestamp/TimestampAuthorities.java",
-            "java/vn/signer/verify/DocumentVerifier.java",
             "resources/vn/signer/report/Reasons.properties",
             "resources/vn/signer/report/Reasons_vi.properties");
 

@@ -56,15 +56,19 @@ final class CliMessages {
                 + "e.g. SIGNER_JAVA_OPTS=-Xmx4g, or process fewer documents at once";
     }
 
+    /** A problem of signer-core's and what to do about it, in the command line's terms, escaped for the terminal. */
+    static String inWords(Problem problem, Locale locale) {
+        Words words = Words.of(locale);
+        String advice = words.has(ADVICE, problem.key()) ? words.message(ADVICE, problem.key(), problem.facts())
+                : problem.hint(locale);
+        return Printable.text(problem.message(locale)) + (advice == null ? "" : " — " + Printable.text(advice));
+    }
+
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
         Problem problem = e.problem();
         if (problem != null) {
-            Words words = Words.of(locale);
-            String advice = words.has(ADVICE, problem.key()) ? words.message(ADVICE, problem.key(), problem.facts())
-                    : problem.hint(locale);
-            return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + Printable.text(problem.message(locale))
-                    + (advice == null ? "" : " — " + Printable.text(advice));
+            return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + inWords(problem, locale);
         }
         if (!Language.isVietnamese(locale)) {
             return "signer: " + Printable.text(e.oneLine());
