@@ -40,9 +40,7 @@ class CoreNamesNoOptionsTest {
             "java/vn/signer/keys/KeyChoice.java",
             "java/vn/signer/keys/Pkcs11KeySource.java",
             "java/vn/signer/keys/Pkcs12KeySource.java",
-            "java/vn/signer/timestamp/TimestampAuthorities.java",
-            "resources/vn/signer/report/Reasons.properties",
-            "resources/vn/signer/report/Reasons_vi.properties");
+            "java/vn/signer/timestamp/TimestampAuthorities.java");
 
     @Test
     void onlyTheListedFilesStillNameOptions() throws IOException {

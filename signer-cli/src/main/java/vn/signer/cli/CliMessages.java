@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.Problem;
@@ -8,6 +9,7 @@ import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceWarning;
 import vn.signer.report.Printable;
 import vn.signer.report.Words;
+import vn.signer.verify.VerificationReport;
 
 /**
  * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
@@ -62,6 +64,20 @@ final class CliMessages {
         String advice = words.has(ADVICE, problem.key()) ? words.message(ADVICE, problem.key(), problem.facts())
                 : problem.hint(locale);
         return Printable.text(problem.message(locale)) + (advice == null ? "" : " — " + Printable.text(advice));
+    }
+
+    /**
+     * The command line's advice for the reasons a report gives (the options that supply a missing root CA,
+     * CRL or detached content), a line each, once per reason: the report's own words name no option.
+     */
+    static String reasonAdvice(VerificationReport report, Locale locale) {
+        Words words = Words.of(locale);
+        StringBuilder out = new StringBuilder();
+        report.signatures().stream().flatMap(s -> s.reasons().stream()).map(r -> "reason." + r.code()).distinct()
+                .filter(key -> words.has(ADVICE, key))
+                .forEach(key -> out.append("     ").append(CliWords.text(locale, "verify.advice",
+                        words.message(ADVICE, key, List.of()))).append('\n'));
+        return out.toString();
     }
 
     /** "signer: ..." for an error. */
