@@ -15,9 +15,8 @@ import vn.signer.testing.Tools;
 
 /**
  * signer-core speaks no command line: no option name (--trust, --force, "signer sign --check") in the
- * texts of its sources (string literals) or its bundles; each face gives its own advice. The files
- * still naming options are listed: the list may only shrink (a file converted to Problems leaves it,
- * and the test fails until it is taken off), and no other file may start naming options.
+ * texts of its sources (string literals) or its bundles; each face gives its own advice, in the
+ * command line's Advice bundle or the server's Answers.
  */
 class CoreNamesNoOptionsTest {
     /** A string literal, or a bundle's value, holding an option name. */
@@ -26,18 +25,8 @@ class CoreNamesNoOptionsTest {
     /** SunPKCS11's inline configuration starts with "--": not an option of signer's. */
     private static final String PKCS11_CONFIG = "\"--name = ";
 
-    /** Still to be turned into Problems with each face's advice. */
-    private static final Set<String> NOT_YET = Set.of(
-            "java/vn/signer/sign/DocumentExtender.java",
-            "java/vn/signer/sign/DocumentSigner.java",
-            "java/vn/signer/sign/Documents.java",
-            "java/vn/signer/sign/Preflight.java",
-            "java/vn/signer/verify/DocumentVerifier.java",
-            "resources/vn/signer/report/Reasons.properties",
-            "resources/vn/signer/report/Reasons_vi.properties");
-
     @Test
-    void onlyTheListedFilesStillNameOptions() throws IOException {
+    void noSourceOrBundleNamesAnOption() throws IOException {
         Path main = Tools.repo().resolve("signer-core/src/main");
         Set<String> naming = new TreeSet<>();
         try (Stream<Path> files = Files.walk(main)) {
@@ -51,6 +40,6 @@ class CoreNamesNoOptionsTest {
                 }
             }
         }
-        assertEquals(new TreeSet<>(NOT_YET), naming, "signer-core's files whose texts name command-line options");
+        assertEquals(Set.of(), naming, "signer-core's files whose texts name command-line options");
     }
 }

@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import vn.signer.ErrorCode;
 import vn.signer.Problem;
@@ -8,6 +9,7 @@ import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceWarning;
 import vn.signer.report.Printable;
 import vn.signer.report.Words;
+import vn.signer.verify.VerificationReport;
 
 /**
  * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
@@ -56,15 +58,33 @@ final class CliMessages {
                 + "e.g. SIGNER_JAVA_OPTS=-Xmx4g, or process fewer documents at once";
     }
 
+    /** A problem of signer-core's and what to do about it, in the command line's terms, escaped for the terminal. */
+    static String inWords(Problem problem, Locale locale) {
+        Words words = Words.of(locale);
+        String advice = words.has(ADVICE, problem.key()) ? words.message(ADVICE, problem.key(), problem.facts())
+                : problem.hint(locale);
+        return Printable.text(problem.message(locale)) + (advice == null ? "" : " — " + Printable.text(advice));
+    }
+
+    /**
+     * The command line's advice for the reasons a report gives (the options that supply a missing root CA,
+     * CRL or detached content), a line each, once per reason: the report's own words name no option.
+     */
+    static String reasonAdvice(VerificationReport report, Locale locale) {
+        Words words = Words.of(locale);
+        StringBuilder out = new StringBuilder();
+        report.signatures().stream().flatMap(s -> s.reasons().stream()).map(r -> "reason." + r.code()).distinct()
+                .filter(key -> words.has(ADVICE, key))
+                .forEach(key -> out.append("     ").append(CliWords.text(locale, "verify.advice",
+                        words.message(ADVICE, key, List.of()))).append('\n'));
+        return out.toString();
+    }
+
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
         Problem problem = e.problem();
         if (problem != null) {
-            Words words = Words.of(locale);
-            String advice = words.has(ADVICE, problem.key()) ? words.message(ADVICE, problem.key(), problem.facts())
-                    : problem.hint(locale);
-            return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + Printable.text(problem.message(locale))
-                    + (advice == null ? "" : " — " + Printable.text(advice));
+            return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + inWords(problem, locale);
         }
         if (!Language.isVietnamese(locale)) {
             return "signer: " + Printable.text(e.oneLine());

@@ -127,7 +127,7 @@ final class SignCommand implements Callable<Integer> {
                     level, Printable.text(key.info().describe())));
             for (PreflightReport.Finding f : report.findings()) {
                 terminal.out().println("  " + CliWords.text(root.locale(), "check.finding",
-                        CliWords.text(root.locale(), "check." + f.severity().name()), Printable.text(f.message())));
+                        CliWords.text(root.locale(), "check." + f.severity().name()), CliMessages.inWords(f.problem(), root.locale())));
             }
         }
         terminal.out().flush();

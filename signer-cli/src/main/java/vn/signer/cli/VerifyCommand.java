@@ -61,7 +61,8 @@ final class VerifyCommand implements Callable<Integer> {
             Path file = found.file();
             try {
                 VerificationReport report = verifier.verify(file);
-                terminal.out().print(json ? Json.line(report, root.locale()) + "\n" : ReportText.render(report, root.locale()));
+                terminal.out().print(json ? Json.line(report, root.locale()) + "\n" : ReportText.render(report, root.locale())
+                        + CliMessages.reasonAdvice(report, root.locale()));
                 verdicts.add(report.verdict());
             } catch (SignerException e) {
                 if (root.verbose) {

@@ -180,6 +180,9 @@ class VerifyCommandTest {
         Cli.Run run = Cli.run("verify", "--offline", valid.toString());
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.out().contains(": INDETERMINATE"), run.toString());
+        // The reason is core's, naming no option; the command line says which of its options supplies the root.
+        assertTrue(run.out().contains("does not lead to a trusted root (the root CA is not trusted"), run.toString());
+        assertTrue(run.out().contains("what to do: give the root CA with --trust"), run.toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.files.AtomicOutput;
 
@@ -65,8 +66,7 @@ public final class ContentsPatch implements AtomicOutput.Content {
         long capacity = range[2] - range[1] - 2; // between '<' and '>'
         byte[] hex = HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
         if (hex.length > capacity) {
-            throw new SignerException(ErrorCode.SIGNING_FAILED, "the signature (" + cms.length + " bytes) is larger than the "
-                    + "space reserved for it (" + capacity / 2 + " bytes)", "report this: the reserved size is computed from the chain");
+            throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("dss.contentsTooSmall", cms.length, capacity / 2));
         }
         return new ContentsPatch(prepared, start, hex, staged);
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 
@@ -44,7 +45,7 @@ public final class DssDocuments {
         try {
             return new InMemoryDocument(Files.readAllBytes(path), file.getName());
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, path + ": cannot read: " + e.getMessage(), "check that the file is readable", e);
+            throw new SignerException(ErrorCode.IO, Problem.of("dss.unreadable", path, e.getMessage()), e);
         }
     }
 

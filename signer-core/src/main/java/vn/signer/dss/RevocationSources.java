@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.net.AnswerKind;
 import vn.signer.net.GatedDataLoader;
@@ -69,15 +70,14 @@ final class RevocationSources {
         for (int i = 0; i < documents.length; i++) {
             Path file = crlFiles.get(i);
             if (!Files.isRegularFile(file)) {
-                throw new SignerException(ErrorCode.INPUT_MISSING, file + ": no such CRL file", "check the path");
+                throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("dss.noCrlFile", file));
             }
             documents[i] = new FileDocument(file.toFile());
         }
         try {
             return new ExternalResourcesCRLSource(documents);
         } catch (RuntimeException e) {
-            throw new SignerException(ErrorCode.BAD_INPUT, "cannot read the CRL files " + crlFiles + ": " + e.getMessage(),
-                    "give DER or PEM CRLs", e);
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("dss.crlUnreadable", crlFiles, e.getMessage()), e);
         }
     }
 

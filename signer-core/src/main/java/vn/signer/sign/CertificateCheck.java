@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
 
@@ -19,27 +20,24 @@ final class CertificateCheck {
     }
 
     static void requireUsable(CertificateSummary cert, Instant now) {
-        String who = "the certificate of " + cert.displayName();
+        String who = cert.displayName();
         if (now.isAfter(cert.notAfter())) {
-            throw unusable(who + " expired on " + DATE.format(cert.notAfter()), "sign with a valid certificate");
+            throw unusable(Problem.of("sign.certificate.expired", who, DATE.format(cert.notAfter())));
         }
         if (now.isBefore(cert.notBefore())) {
-            throw unusable(who + " is not valid before " + DATE.format(cert.notBefore()),
-                    "check the computer's clock, or wait until the certificate is valid");
+            throw unusable(Problem.of("sign.certificate.notYetValid", who, DATE.format(cert.notBefore())));
         }
         if (!cert.keyUsage().contains("digitalSignature") && !cert.keyUsage().contains("nonRepudiation")) {
-            throw unusable(who + " does not allow signing (key usage: "
-                    + (cert.keyUsage().isEmpty() ? "none" : String.join(", ", cert.keyUsage())) + ")",
-                    "use the certificate issued for signing (digitalSignature or nonRepudiation)");
+            throw unusable(cert.keyUsage().isEmpty() ? Problem.of("sign.certificate.noKeyUsage", who)
+                    : Problem.of("sign.certificate.notForSigning", who, cert.keyUsage()));
         }
         int minimum = "EC".equals(cert.keyAlgorithm()) ? 256 : 2048;
         if (cert.keySize() < minimum) {
-            throw unusable(who + " has a " + cert.keySize() + "-bit " + cert.keyAlgorithm() + " key, below the "
-                    + minimum + " bits required", "use a certificate with a stronger key");
+            throw unusable(Problem.of("sign.certificate.weakKey", who, cert.keySize(), cert.keyAlgorithm(), minimum));
         }
     }
 
-    private static SignerException unusable(String message, String hint) {
-        return new SignerException(ErrorCode.CERTIFICATE_UNUSABLE, message, hint);
+    private static SignerException unusable(Problem problem) {
+        return new SignerException(ErrorCode.CERTIFICATE_UNUSABLE, problem);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 import vn.signer.files.AtomicOutput;
@@ -38,8 +39,7 @@ public final class DocumentExtender {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(services, "services");
         if (!level.needsValidationData()) {
-            throw new SignerException(ErrorCode.USAGE, "documents can be extended to LT or LTA, not " + level,
-                    "use --level LT or --level LTA");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("extend.level", level));
         }
         DocumentSigner.requireServicesFor(level, services);
         return new DocumentExtender(level, services);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 import vn.signer.keys.SigningKey;
@@ -79,26 +80,20 @@ public final class DocumentSigner {
     private static void requireChain(SigningKey key, Level level, SigningServices services) {
         PreflightReport chain = Preflight.chain(key, level, services.trust());
         if (!chain.reachable()) {
-            throw new SignerException(ErrorCode.LEVEL_UNREACHABLE,
-                    "level " + level + " cannot be reached: " + chain.problems(),
-                    "run 'signer sign --check' with the same options for the full picture");
+            throw new SignerException(ErrorCode.LEVEL_UNREACHABLE, Problem.of("sign.level.unreachable", level, chain.problems()));
         }
     }
 
     /** Checks that the services a level needs are configured, without contacting them. */
     static void requireServicesFor(Level level, SigningServices services) {
         if (level.needsTimestamp() && services.timestamps() == null) {
-            throw new SignerException(ErrorCode.USAGE, "level " + level + " needs a timestamp authority",
-                    "give one or more with --tsa URL");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("sign.level.needsTsa", level));
         }
         if (level.needsTimestamp() && services.trust().offline()) {
-            throw new SignerException(ErrorCode.LEVEL_UNREACHABLE,
-                    "level " + level + " needs a timestamp authority on the network, and --offline forbids the network",
-                    "sign at level B offline, and extend later with 'signer extend'");
+            throw new SignerException(ErrorCode.LEVEL_UNREACHABLE, Problem.of("sign.level.offline", level));
         }
         if (level.needsValidationData() && services.trust().trustAnchors().isEmpty()) {
-            throw new SignerException(ErrorCode.USAGE, "level " + level + " needs the chain up to a trust anchor",
-                    "give the root CA with --trust");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("sign.level.needsAnchor", level));
         }
     }
 

@@ -6,10 +6,12 @@ import eu.europa.esig.dss.model.DSSException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.dss.DssDocuments;
 import vn.signer.dss.ServiceLookups;
@@ -30,8 +32,7 @@ public final class Documents {
         DocumentFormat format = DocumentFormat.detect(input);
         requireDistinct(input, output);
         if (!overwrite && Files.exists(output)) {
-            throw new SignerException(ErrorCode.OUTPUT_EXISTS, output + ": the output file exists already",
-                    "choose another output with -o, or allow replacing it with --force");
+            throw new SignerException(ErrorCode.OUTPUT_EXISTS, Problem.of("sign.outputExists", output));
         }
         requireUsable(input, format);
         return format;
@@ -101,22 +102,21 @@ public final class Documents {
                 return signer;
             }
             if (t instanceof InvalidPasswordException) {
-                return new SignerException(ErrorCode.NOT_SIGNABLE, input + ": the PDF is password-protected",
-                        "remove the password protection first", e);
+                return new SignerException(ErrorCode.NOT_SIGNABLE, Problem.of("sign.passwordProtected", input), e);
             }
             if (t instanceof AlertException) {
-                return new SignerException(ErrorCode.LEVEL_UNREACHABLE, input + ": cannot " + action + " at this level: "
-                        + t.getMessage(), "run 'signer sign --check' with the same options to see what is missing", e);
+                return new SignerException(ErrorCode.LEVEL_UNREACHABLE, Problem.of(action + ".levelUnreachable", input,
+                        t.getMessage()), e);
             }
         }
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (!(e instanceof DSSException)) {
             // Not DSS refusing the document but a defect (ours or a library's): do not blame the document.
-            return new SignerException(ErrorCode.SIGNING_FAILED, input + ": unexpected failure while " + action + "ing ("
-                    + e.getClass().getSimpleName() + ": " + reason + ")", "run with --verbose and report it", e);
+            return new SignerException(ErrorCode.SIGNING_FAILED, Problem.of(action + ".unexpected", input,
+                    e.getClass().getSimpleName(), reason), e);
         }
-        return new SignerException(ErrorCode.NOT_SIGNABLE, input + ": this " + format + " cannot be " + action + "ed: " + reason,
-                format == DocumentFormat.PDF ? "check that the PDF opens and is not certified against changes" : null, e);
+        return new SignerException(ErrorCode.NOT_SIGNABLE, Problem.of(action + ".refused." + format.name().toLowerCase(Locale.ROOT),
+                input, reason), e);
     }
 
     /**
@@ -129,11 +129,10 @@ public final class Documents {
         try {
             same = same || (Files.exists(output) && Files.isSameFile(input, output));
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, output + ": cannot compare with the input: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("sign.outputUncomparable", output, e.getMessage()), e);
         }
         if (same) {
-            throw new SignerException(ErrorCode.USAGE, output + ": the output would replace the input",
-                    "signer never overwrites a document it signs; choose another output with -o");
+            throw new SignerException(ErrorCode.USAGE, Problem.of("sign.outputReplacesInput", output));
         }
     }
 

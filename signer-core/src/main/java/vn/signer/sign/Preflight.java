@@ -8,6 +8,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.validation.CertificateValidator;
 import java.util.ArrayList;
 import java.util.List;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.keys.SigningKey;
 import vn.signer.sign.PreflightReport.Finding;
@@ -28,10 +29,10 @@ public final class Preflight {
         List<Finding> findings = new ArrayList<>();
         try {
             CertificateCheck.requireUsable(key.info().certificate(), services.clock().instant());
-            findings.add(new Finding(Severity.OK, "the certificate of " + key.info().certificate().displayName()
-                    + " may sign (valid until " + key.info().certificate().notAfter() + ")"));
+            findings.add(new Finding(Severity.OK, Problem.of("sign.certificate.maySign", key.info().certificate().displayName(),
+                    key.info().certificate().notAfter())));
         } catch (SignerException e) {
-            findings.add(new Finding(Severity.PROBLEM, e.getMessage()));
+            findings.add(new Finding(Severity.PROBLEM, e.problem()));
         }
         if (level.needsTimestamp()) {
             checkTimestamps(level, services, findings);
@@ -45,21 +46,20 @@ public final class Preflight {
     private static void checkTimestamps(Level level, SigningServices services, List<Finding> findings) {
         TimestampAuthorities tsa = services.timestamps();
         if (tsa == null) {
-            findings.add(new Finding(Severity.PROBLEM, "level " + level + " needs a timestamp authority: give one with --tsa URL"));
+            findings.add(new Finding(Severity.PROBLEM, Problem.of("sign.level.needsTsa", level)));
             return;
         }
         if (services.trust().offline()) {
-            findings.add(new Finding(Severity.PROBLEM, "level " + level + " needs a timestamp authority on the network, "
-                    + "and --offline forbids the network"));
+            findings.add(new Finding(Severity.PROBLEM, Problem.of("sign.level.offline", level)));
             return;
         }
         List<TimestampAuthorities.Probe> probes = tsa.probe();
         boolean any = probes.stream().anyMatch(TimestampAuthorities.Probe::answered);
         for (TimestampAuthorities.Probe p : probes) {
             if (p.answered()) {
-                findings.add(new Finding(Severity.OK, "TSA " + p.url() + " answered in " + p.millis() + " ms"));
+                findings.add(new Finding(Severity.OK, Problem.of("preflight.tsaAnswered", p.url(), p.millis())));
             } else {
-                findings.add(new Finding(any ? Severity.WARNING : Severity.PROBLEM, "TSA " + p.url() + " failed: " + p.error()));
+                findings.add(new Finding(any ? Severity.WARNING : Severity.PROBLEM, Problem.of("preflight.tsaFailed", p.url(), p.error())));
             }
         }
     }
@@ -74,8 +74,7 @@ public final class Preflight {
     /** Builds the chain and gathers revocation data as an LT signing would, and says what is missing. */
     private static void checkChain(SigningKey key, VerificationSettings trust, List<Finding> findings) {
         if (trust.trustAnchors().isEmpty()) {
-            findings.add(new Finding(Severity.PROBLEM,
-                    "LT and LTA need the chain up to a trust anchor: give the root CA with --trust"));
+            findings.add(new Finding(Severity.PROBLEM, Problem.of("preflight.chain.noAnchors")));
             return;
         }
         CertificateToken leaf = new CertificateToken(key.certificate());
@@ -89,16 +88,15 @@ public final class Preflight {
         for (CertificateWrapper certificate : chain) {
             String name = name(certificate);
             if (certificate.isTrusted()) {
-                findings.add(new Finding(Severity.OK, "the chain reaches the trust anchor " + name));
+                findings.add(new Finding(Severity.OK, Problem.of("preflight.chain.anchored", name)));
                 return;
             }
             checkRevocation(certificate, name, findings);
         }
         CertificateWrapper last = chain.get(chain.size() - 1);
-        findings.add(new Finding(Severity.PROBLEM, "the chain ends at " + name(last) + ", which is not a trust anchor, "
-                + (last.getCAIssuersAccessUrls().isEmpty() ? "and it names no issuer to download"
-                : "and its issuer could not be downloaded from " + String.join(", ", last.getCAIssuersAccessUrls()))
-                + ": give the root with --trust and missing intermediate CAs with --intermediate"));
+        findings.add(new Finding(Severity.PROBLEM, last.getCAIssuersAccessUrls().isEmpty()
+                ? Problem.of("preflight.chain.unanchored", name(last))
+                : Problem.of("preflight.chain.unanchored.download", name(last), last.getCAIssuersAccessUrls())));
     }
 
     private static void checkRevocation(CertificateWrapper certificate, String name, List<Finding> findings) {
@@ -107,22 +105,20 @@ public final class Preflight {
             List<String> sources = new ArrayList<>();
             certificate.getCRLDistributionPoints().forEach(u -> sources.add("CRL " + u));
             certificate.getOCSPAccessUrls().forEach(u -> sources.add("OCSP " + u));
-            findings.add(new Finding(Severity.PROBLEM, "no revocation data for " + name
-                    + (sources.isEmpty() ? ": the certificate names no CRL or OCSP service (give its CRL with --crl)"
-                    : ": none of " + String.join(", ", sources) + " answered")));
+            findings.add(new Finding(Severity.PROBLEM, sources.isEmpty() ? Problem.of("preflight.revocation.noService", name)
+                    : Problem.of("preflight.revocation.noAnswer", name, sources)));
             return;
         }
         CertificateRevocationWrapper latest = revocations.stream()
                 .max((a, b) -> a.getProductionDate().compareTo(b.getProductionDate())).orElseThrow();
         String source = latest.getRevocationType() + (latest.getSourceAddress() == null ? "" : " from " + latest.getSourceAddress());
         if (latest.getStatus() == CertificateStatus.REVOKED) {
-            findings.add(new Finding(Severity.PROBLEM, name + " is revoked since " + latest.getRevocationDate().toInstant()
-                    + " (" + source + ")"));
+            findings.add(new Finding(Severity.PROBLEM, Problem.of("preflight.revocation.revoked", name,
+                    latest.getRevocationDate().toInstant(), source)));
         } else if (latest.getStatus() != CertificateStatus.GOOD) {
-            findings.add(new Finding(Severity.PROBLEM, name + ": the revocation status is " + latest.getStatus()
-                    + " (" + source + "); a long-term signature needs a known good status"));
+            findings.add(new Finding(Severity.PROBLEM, Problem.of("preflight.revocation.unknown", name, latest.getStatus().name(), source)));
         } else {
-            findings.add(new Finding(Severity.OK, name + ": " + latest.getStatus() + " (" + source + ")"));
+            findings.add(new Finding(Severity.OK, Problem.of("preflight.revocation.good", name, latest.getStatus().name(), source)));
         }
     }
 

@@ -1,6 +1,10 @@
 package vn.signer.sign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Locale;
+import vn.signer.Problem;
 
 /**
  * Whether a level can be reached with a key and its services, and what was found on the way.
@@ -24,8 +28,16 @@ public record PreflightReport(Level level, List<Finding> findings) {
         PROBLEM
     }
 
-    /** One thing checked and what was found, in plain words. */
-    public record Finding(Severity severity, String message) {
+    /**
+     * One thing checked and what was found, as a {@link Problem} (a key and its facts, whatever the severity),
+     * put into words in the language asked for; as JSON its severity and its English message.
+     */
+    public record Finding(Severity severity, @JsonIgnore Problem problem) {
+        /** What was found, in English. */
+        @JsonProperty("message")
+        public String message() {
+            return problem.message(Locale.ROOT);
+        }
     }
 
     /** True when nothing stops the level. */

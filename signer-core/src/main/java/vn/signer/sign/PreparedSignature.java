@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.keys.SigningKey;
 
@@ -72,8 +73,7 @@ public final class PreparedSignature implements AutoCloseable {
     public CompletedSignature complete(byte[] signatureValue) {
         Objects.requireNonNull(signatureValue, "signatureValue");
         if (!completed.compareAndSet(false, true)) {
-            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, document.name()
-                    + ": this prepared signature has been completed already", "prepare the document again");
+            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, Problem.of("sign.value.completedAlready", document.name()));
         }
         byte[] value = SignatureValues.requireValid(signer, signerName, data, signatureValue);
         return new CompletedSignature(signing, document, options, signingTime, signerName, prepared,

@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.keys.SignatureCheck;
 
@@ -35,14 +36,12 @@ final class SignatureValues {
         try {
             ok = SignatureCheck.verifies(signer, data.bytes(), candidate, data.scheme());
         } catch (GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, "the signature value cannot be checked with the "
-                    + "certificate of " + who + " (" + data.signatureAlgorithm() + "): " + e.getMessage(),
-                    "sign the data prepared with the key of this certificate", e);
+            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, Problem.of("sign.value.uncheckable", who,
+                    data.signatureAlgorithm(), e.getMessage()), e);
         }
         if (!ok) {
-            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, "the signature value does not verify with the "
-                    + "certificate of " + who + " (" + data.signatureAlgorithm() + "); nothing was written",
-                    "sign exactly the data prepared, with the key of this certificate");
+            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, Problem.of("sign.value.wrongValue", who,
+                    data.signatureAlgorithm()));
         }
         return candidate;
     }
@@ -54,9 +53,8 @@ final class SignatureValues {
         }
         int half = (key.getParams().getOrder().bitLength() + 7) / 8;
         if (value.length != 2 * half) {
-            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, "an ECDSA signature value must be DER "
-                    + "(a SEQUENCE of r and s) or raw r||s of " + 2 * half + " bytes for this key; this one is neither ("
-                    + value.length + " bytes)", "send the value the key returned, unchanged");
+            throw new SignerException(ErrorCode.SIGNATURE_VALUE_REFUSED, Problem.of("sign.value.ecdsaShape", 2 * half,
+                    value.length));
         }
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(value, 0, half));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(value, half, value.length));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 
@@ -41,7 +42,7 @@ public final class SignedDocument implements AutoCloseable {
         try {
             output.writeTo(out);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, "cannot write the signed document: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("sign.unwritable", e.getMessage()), e);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.dss.DssDocuments;
 import vn.signer.dss.RevisionDifferences;
@@ -119,9 +120,8 @@ public final class DocumentVerifier {
                 // verdict, never the whole document an error.
                 return new VerificationReport(name, format.name(), VerificationReport.of(unprocessable), unprocessable, now);
             }
-            throw new SignerException(ErrorCode.VERIFICATION_FAILED,
-                    name + ": cannot verify this " + format + ": " + e.getMessage(),
-                    "check that the document opens; run with --verbose for details", e);
+            throw new SignerException(ErrorCode.VERIFICATION_FAILED, Problem.of("verify.failed", name, format.name(),
+                    e.getMessage()), e);
         }
         Cancellation.check();
         if (findings != null) {
@@ -173,7 +173,7 @@ public final class DocumentVerifier {
     private List<DSSDocument> detachedContents() {
         return settings.detachedContents().stream().<DSSDocument>map(p -> {
             if (!Files.isRegularFile(p)) {
-                throw new SignerException(ErrorCode.INPUT_MISSING, p + ": no such signed content file", "check the path");
+                throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("verify.noContentFile", p));
             }
             return new FileDocument(p.toFile());
         }).toList();
@@ -183,7 +183,7 @@ public final class DocumentVerifier {
         try {
             return Files.size(file);
         } catch (java.io.IOException e) {
-            throw new SignerException(ErrorCode.IO, file + ": cannot read: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.of("verify.unreadable", file, e.getMessage()), e);
         }
     }
 }
