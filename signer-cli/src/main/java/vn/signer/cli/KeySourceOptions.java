@@ -88,9 +88,6 @@ final class KeySourceOptions {
             }
             return new KeySourceSpec(new KeySourceSpec.Pkcs12(store.pkcs12), key, pinSource);
         }
-        if (tokenParallel < 1) {
-            throw new SignerException(ErrorCode.USAGE, "--token-parallel must be at least 1", "give 1 for a USB token, more for an HSM");
-        }
         return new KeySourceSpec(new KeySourceSpec.Pkcs11(store.pkcs11, tokenSelector(), tokenParallel), key, pinSource);
     }
 
