@@ -28,7 +28,10 @@ public class SignerException extends RuntimeException {
         this.problem = problem;
     }
 
-    /** With a sentence instead of a {@link Problem}: English only. Being replaced by Problems, package by package. */
+    /**
+     * With a sentence instead of a {@link Problem}: English only. Core and the command line no longer use it;
+     * the server's configuration errors (read at its start, for the operator's console) still do.
+     */
     public SignerException(ErrorCode code, String message, String hint) {
         this(code, message, hint, null);
     }

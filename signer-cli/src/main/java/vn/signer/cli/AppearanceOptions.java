@@ -115,13 +115,13 @@ final class AppearanceOptions {
             return null;
         }
         if (x == null || y == null) {
-            throw new SignerException(ErrorCode.USAGE, "a box needs both --x and --y", "give both, or neither to place it automatically");
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.boxPlace"));
         }
         // The seal keeps its real size unless told otherwise: only its place is needed.
         float seal = (sealSizeMm == null ? Appearance.DEFAULT_SEAL_SIZE_MM : sealSizeMm) * Box.MM;
         boolean isSeal = chosen == AppearanceMode.ORGANISATION;
         if (!isSeal && (width == null || height == null)) {
-            throw new SignerException(ErrorCode.USAGE, "a box needs --width and --height", "give both, e.g. --width 45mm --height 25mm");
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.boxSize"));
         }
         return new Box(page == null ? 1 : page, Box.length(x), Box.length(y),
                 width == null ? seal : Box.length(width), height == null ? seal : Box.length(height));
@@ -135,8 +135,7 @@ final class AppearanceOptions {
         try {
             return AppearanceMode.valueOf(m);
         } catch (IllegalArgumentException e) {
-            throw new SignerException(ErrorCode.USAGE, "unknown appearance '" + text + "'",
-                    "use personal, organisation, copy, appendix, attachment or text", e);
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.appearance", text), e);
         }
     }
 
@@ -144,7 +143,7 @@ final class AppearanceOptions {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new SignerException(ErrorCode.USAGE, "'" + text + "' is not a date", "give --issued-date as YYYY-MM-DD", e);
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.issuedDate", text), e);
         }
     }
 }

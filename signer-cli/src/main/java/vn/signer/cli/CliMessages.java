@@ -30,13 +30,9 @@ final class CliMessages {
      *
      * @param example the output's usual name (NAME-signed.EXT), for the file name suggested in that folder
      */
-    static SignerException outputIsFolder(Path output, Path example, Locale locale) {
-        Path inFolder = output.resolve(example.getFileName());
-        return Language.isVietnamese(locale)
-                ? new SignerException(ErrorCode.USAGE, output + ": là một thư mục, còn -o chỉ tên tệp kết quả",
-                        "cho tên tệp, ví dụ -o " + inFolder + ", hoặc ghi vào thư mục bằng --out-dir " + output)
-                : new SignerException(ErrorCode.USAGE, output + ": is a folder, and -o names the output file",
-                        "give a file name, e.g. -o " + inFolder + ", or write into the folder with --out-dir " + output);
+    static SignerException outputIsFolder(Path output, Path example) {
+        return new SignerException(ErrorCode.USAGE, CliWords.problem("usage.outputFolder", output.toString(),
+                output.resolve(example.getFileName()).toString()));
     }
 
     /**
@@ -86,26 +82,9 @@ final class CliMessages {
         if (problem != null) {
             return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + inWords(problem, locale);
         }
-        if (!Language.isVietnamese(locale)) {
-            return "signer: " + Printable.text(e.oneLine());
-        }
-        String message = Printable.text(e.getMessage());
-        int colon = message.indexOf(": ");
-        String subject = colon > 0 ? message.substring(0, colon) : null;
-        String details = colon > 0 ? message.substring(colon + 2) : message;
-        String sentence = subject == null ? null : switch (e.code()) {
-            case INPUT_MISSING -> subject + ": không tìm thấy tệp — kiểm tra lại đường dẫn";
-            case BAD_INPUT -> subject + ": không phải văn bản PDF/XML dùng được (" + details
-                    + ") — cung cấp một tệp PDF hoặc XML hợp lệ";
-            case PIN_REFUSED -> subject + ": mã PIN hoặc mật khẩu không đúng — signer không tự thử lại để tránh khóa thiết bị; "
-                    + "chạy lại và nhập đúng mã PIN";
-            case OUTPUT_EXISTS -> subject + ": tệp kết quả đã tồn tại — chọn tệp khác bằng -o, hoặc cho phép ghi đè bằng --force";
-            default -> null;
-        };
-        if (sentence != null) {
-            return "signer: lỗi: " + sentence;
-        }
-        return "signer: lỗi (" + kind(e.code()) + "): " + message + (e.hint() == null ? "" : " — gợi ý: " + Printable.text(e.hint()));
+        // Every error of core's and of the command line's carries a Problem; only the server's own
+        // configuration errors are sentences, and none of them reaches the command line.
+        return "signer: " + Printable.text(e.oneLine());
     }
 
     /** The first words of a usage error, before picocli's own message. */
@@ -163,27 +142,5 @@ final class CliMessages {
                 + (setting == null ? "no LANG, LC_ALL or LC_CTYPE set" : setting) + ", read by Java as " + encoding
                 + "), so the garbled text cannot be used — run with an installed UTF-8 locale, "
                 + "e.g. LC_ALL=C.UTF-8 (bin/signer chooses one itself)";
-    }
-
-    private static String kind(ErrorCode code) {
-        return switch (code) {
-            case USAGE -> "sai cách dùng";
-            case BAD_INPUT -> "dữ liệu vào không dùng được";
-            case INPUT_MISSING -> "không tìm thấy tệp";
-            case IO -> "lỗi đọc/ghi";
-            case OUTPUT_EXISTS -> "tệp kết quả đã tồn tại";
-            case PIN_REFUSED -> "mã PIN không đúng";
-            case TOKEN_LOCKED -> "thiết bị ký đã bị khóa";
-            case PIN_UNAVAILABLE -> "không có mã PIN";
-            case TOKEN_UNAVAILABLE -> "không dùng được thiết bị ký";
-            case KEY_NOT_FOUND -> "không tìm thấy khóa";
-            case CERTIFICATE_UNUSABLE -> "chứng thư số không dùng để ký được";
-            case NOT_SIGNABLE -> "không ký được văn bản này";
-            case TIMESTAMP_FAILED -> "không lấy được dấu thời gian";
-            case LEVEL_UNREACHABLE -> "không đạt được mức chữ ký yêu cầu";
-            case SIGNING_FAILED -> "không tạo được chữ ký";
-            case SIGNATURE_VALUE_REFUSED -> "giá trị chữ ký bị từ chối";
-            case VERIFICATION_FAILED -> "không kiểm tra được văn bản";
-        };
     }
 }

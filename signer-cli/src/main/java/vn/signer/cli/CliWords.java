@@ -2,6 +2,7 @@ package vn.signer.cli;
 
 import java.util.List;
 import java.util.Locale;
+import vn.signer.Problem;
 import vn.signer.report.Words;
 
 /** The command line's own lines (progress, summaries, listings, prompts) from the Messages bundle, in English or Vietnamese. */
@@ -13,5 +14,10 @@ final class CliWords {
 
     static String text(Locale locale, String key, Object... args) {
         return Words.of(locale).message(BUNDLE, key, List.of(args));
+    }
+
+    /** A problem of the command line's own (its options' use), worded in this bundle: KEY and KEY.hint. */
+    static Problem problem(String key, Object... facts) {
+        return Problem.in(BUNDLE, key, facts);
     }
 }

@@ -34,7 +34,7 @@ final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String which = shell.strip().toLowerCase(Locale.ROOT);
         if (!which.equals("bash") && !which.equals("zsh")) {
-            throw new SignerException(ErrorCode.USAGE, "no completion for the shell '" + shell + "'", "give bash or zsh");
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.completionShell", shell));
         }
         root.terminal().out().print(AutoComplete.bash("signer", spec.root().commandLine()));
         root.terminal().out().flush();

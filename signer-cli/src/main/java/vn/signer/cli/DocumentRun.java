@@ -54,7 +54,7 @@ final class DocumentRun {
     int run(List<Path> files, UnaryOperator<Path> besideInput, BatchRunner.Operation operation, BatchRunner.DoneCheck done) {
         // Left to the core, a folder named by -o would be "an output that exists already".
         if (options.output != null && Files.isDirectory(options.output)) {
-            throw CliMessages.outputIsFolder(options.output, besideInput.apply(files.get(0)), locale);
+            throw CliMessages.outputIsFolder(options.output, besideInput.apply(files.get(0)));
         }
         List<BatchItem> items = new BatchPlan(options.folders.finder(), options.outDir, besideInput).items(files, options.output);
         boolean bar = terminal.console() != null && !options.json && items.size() > 1;

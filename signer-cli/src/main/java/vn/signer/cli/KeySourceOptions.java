@@ -83,8 +83,7 @@ final class KeySourceOptions {
                 : pin.env != null ? new KeySourceSpec.Environment(pin.env) : new KeySourceSpec.File(pin.file);
         if (store.pkcs12 != null) {
             if (token != null) {
-                throw new SignerException(ErrorCode.USAGE, "--slot, --token-label and --token-serial apply to --pkcs11 only",
-                        "remove them, or use --pkcs11");
+                throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.tokenOptions"));
             }
             return new KeySourceSpec(new KeySourceSpec.Pkcs12(store.pkcs12), key, pinSource);
         }

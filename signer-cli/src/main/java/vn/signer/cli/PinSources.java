@@ -24,11 +24,8 @@ final class PinSources {
     }
 
     private static char[] prompt(PinRequest request, Console console, PrintWriter err, Locale locale) {
-        String what = request.kind() == PinRequest.Kind.TOKEN_PIN ? "PIN" : "password";
         if (console == null) {
-            throw new SignerException(ErrorCode.PIN_UNAVAILABLE,
-                    "no terminal to ask the " + what + " for " + request.target(),
-                    "give it with --pin-env VAR or --pin-file FILE");
+            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, CliWords.problem("pin.noTerminal." + request.kind().name(), request.target()));
         }
         if (request.warning() != null) {
             err.println(CliWords.text(locale, "pin.warning", Printable.text(request.target()),
@@ -38,7 +35,7 @@ final class PinSources {
         char[] pin = console.readPassword("%s", CliWords.text(locale, "pin.prompt", CliWords.text(locale, "pin.kind." + request.kind().name()),
                 Printable.text(request.target())));
         if (pin == null || pin.length == 0) {
-            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, "no " + what + " entered for " + request.target(), null);
+            throw new SignerException(ErrorCode.PIN_UNAVAILABLE, CliWords.problem("pin.empty." + request.kind().name(), request.target()));
         }
         return pin;
     }

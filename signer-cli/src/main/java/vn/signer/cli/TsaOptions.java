@@ -37,7 +37,7 @@ final class TsaOptions {
             return TimestampAuthorities.create(new TsaSettings(urls, Duration.ofSeconds(connectTimeout),
                     Duration.ofSeconds(readTimeout), retries, TsaSettings.DEFAULT_BACKOFF));
         } catch (IllegalArgumentException e) {
-            throw new SignerException(ErrorCode.USAGE, "--tsa: " + e.getMessage(), "give http:// or https:// URLs");
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.tsa", e.getMessage()), e);
         }
     }
 }
