@@ -4,13 +4,14 @@
 # sudo), then runs every module's unit and integration tests with Maven.
 #
 # scripts/test.sh --quick runs only the unit tests that need no native tool (Maven profile "quick":
-# JUnit tags native, slow and fuzz left out, no integration tests), and installs nothing.
+# JUnit tags native, slow and fuzz left out, no integration tests), and installs nothing. The CLI
+# and the server, which depend only on core, are built and tested side by side (-T 2).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ "${1:-}" = "--quick" ]; then
   shift
-  exec mvn -B -Pquick verify "$@"
+  exec mvn -B -T 2 -Pquick verify "$@"
 fi
 
 packages=()

@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.audit.AuditChain;
 import vn.signer.report.Json;
 
 /** Wrong keys and busy refusals cannot be used to guess keys or to grow the audit log without bound. */
+@Tag("slow")
 class AbuseLimitsTest {
     @TempDir
     Path dir;

@@ -20,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Size and rate limits, closed verification, an unreachable TSA, and shutdown. */
+@Tag("slow")
 class LimitsTest {
     @TempDir
     Path dir;

@@ -60,6 +60,7 @@ import vn.signer.verify.Verdict;
  * never sees (raw RSA over the DigestInfo, as a smart card does; ECDSA over the digest), completes,
  * and the result is verified by signer and by pdfsig (the one test tagged native).
  */
+@Tag("slow")
 class SplitSigningTest {
     @TempDir
     static Path dir;

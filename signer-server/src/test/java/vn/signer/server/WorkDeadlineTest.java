@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.report.Json;
@@ -32,6 +33,7 @@ import vn.signer.testing.PdfAttacks;
  * request's headers have a deadline of their own. The slow document is a signed PDF whose every page,
  * heavy to draw, is rewritten after signing: verification draws each page of both revisions.
  */
+@Tag("slow")
 class WorkDeadlineTest {
     private static final int PAGES = 120;
 
