@@ -258,6 +258,18 @@ class SplitSigningTest {
     }
 
     @Test
+    void theKeylessProfileIsListedWithTheCaAllowedToIssueSigners() {
+        JsonNode listed = json(get(server, "/v1/profiles", API_KEY));
+        JsonNode web = listed.path("splitProfiles").get(0);
+        assertEquals("web", web.path("name").asText(), listed.toString());
+        assertEquals("B", web.path("level").asText(), listed.toString());
+        assertTrue(web.path("signers").isTextual() && web.path("certificate").isMissingNode(), listed.toString());
+        for (JsonNode keyed : listed.path("profiles")) {
+            assertTrue(!keyed.path("name").asText().equals("web"), "a keyless profile is not listed as one with a key: " + listed);
+        }
+    }
+
+    @Test
     @Tag("native")
     void pdfsigFindsASplitSignatureValid() throws Exception {
         JsonNode prepared = prepared(prepare(server, "?profile=web", bytes(SAMPLE_PDF), officerChain, API_KEY));

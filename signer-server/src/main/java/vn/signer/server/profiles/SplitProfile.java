@@ -16,8 +16,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.signer.server.config.SplitProfileConfig;
+import vn.signer.sign.Level;
 import vn.signer.sign.Signing;
 import vn.signer.sign.SignatureOptions;
 import vn.signer.verify.VerificationSettings;
@@ -50,6 +52,19 @@ public final class SplitProfile {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * What {@code GET /v1/profiles} shows of a keyless profile: no certificate of its own, but the trust
+     * profile whose CAs may issue the signers' certificates.
+     */
+    public record Summary(String name, Level level, List<String> timestampAuthorities, Set<String> allowOverride,
+                          String signers) {
+    }
+
+    public Summary summary() {
+        return new Summary(name, config.level(), config.tsa().stream().map(Object::toString).toList(),
+                new TreeSet<>(config.allowOverride()), config.signers());
     }
 
     public Signing signing() {

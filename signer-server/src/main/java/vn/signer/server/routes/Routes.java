@@ -15,6 +15,7 @@ import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Client;
 import vn.signer.server.profiles.SigningProfile;
+import vn.signer.server.profiles.SplitProfile;
 import vn.signer.server.profiles.SplitProfiles;
 import vn.signer.server.split.SplitSessions;
 
@@ -24,11 +25,13 @@ import vn.signer.server.split.SplitSessions;
  */
 public final class Routes {
     private final ServerContext server;
+    private final SplitProfiles splitProfiles;
     private final List<Route> table;
 
     /** @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps */
     public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions) {
         this.server = server;
+        this.splitProfiles = splitProfiles;
         SplitHandler split = new SplitHandler(server, splitProfiles, sessions);
         VerifyHandler verify = new VerifyHandler(server);
         SignHandler sign = new SignHandler(server);
@@ -70,10 +73,11 @@ public final class Routes {
 
     private void profiles(Context ctx) {
         Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
-        // Keyless profiles have no certificate of their own to show.
-        List<SigningProfile.Summary> summaries = client.profiles().stream().sorted()
+        List<SigningProfile.Summary> keyed = client.profiles().stream().sorted()
                 .filter(name -> server.profiles().get(name) != null).map(name -> server.profiles().get(name).summary()).toList();
-        ctx.contentType("application/json").result(Json.line(Map.of("profiles", summaries)));
+        List<SplitProfile.Summary> keyless = client.profiles().stream().sorted()
+                .filter(name -> splitProfiles.get(name) != null).map(name -> splitProfiles.get(name).summary()).toList();
+        ctx.contentType("application/json").result(Json.line(Map.of("profiles", keyed, "splitProfiles", keyless)));
     }
 
     /** Answers an error; every one is counted and audited (repeats folded, see {@link RefusalAudit}). */
