@@ -23,11 +23,14 @@ public final class DataToSign {
     private final byte[] digest;
     private final SignatureScheme scheme;
     private final String signatureAlgorithm;
+    private final boolean rsaPkcs1;
 
-    DataToSign(byte[] bytes, SignatureScheme scheme, String signatureAlgorithm) {
+    /** @param keyAlgorithm the signer's key algorithm, "RSA" or "EC" */
+    DataToSign(byte[] bytes, SignatureScheme scheme, String signatureAlgorithm, String keyAlgorithm) {
         this.bytes = bytes.clone();
         this.scheme = scheme;
         this.signatureAlgorithm = signatureAlgorithm;
+        this.rsaPkcs1 = "RSA".equals(keyAlgorithm) && scheme.padding() == SignatureScheme.RsaPadding.PKCS1_V15;
         try {
             this.digest = MessageDigest.getInstance(scheme.digest().jcaName()).digest(bytes);
         } catch (NoSuchAlgorithmException e) {
@@ -64,6 +67,14 @@ public final class DataToSign {
         } catch (IOException e) {
             throw new UncheckedIOException("a DigestInfo could not be encoded", e);
         }
+    }
+
+    /**
+     * What a key that signs prepared data takes (a browser agent, a token's raw operation, a remote
+     * service's signHash): the {@link #digestInfo()} for RSA PKCS#1 v1.5, the {@link #digest()} otherwise.
+     */
+    public byte[] forRawSigner() {
+        return rsaPkcs1 ? digestInfo() : digest();
     }
 
     /** The JCA name of the signature expected, e.g. SHA256withRSA, SHA256withECDSA, SHA256withRSAandMGF1. */

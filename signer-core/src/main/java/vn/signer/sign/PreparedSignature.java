@@ -39,7 +39,7 @@ public final class PreparedSignature implements AutoCloseable {
         this.options = options;
         this.signingTime = signingTime;
         this.prepared = prepared;
-        this.data = new DataToSign(prepared.toBeSigned(), options.scheme(), algorithm.getJCEId());
+        this.data = new DataToSign(prepared.toBeSigned(), options.scheme(), algorithm.getJCEId(), signer.getPublicKey().getAlgorithm());
     }
 
     /** What the key must sign. */

@@ -73,6 +73,7 @@ class SigningStagesTest {
             Cipher raw = Cipher.getInstance("RSA/ECB/PKCS1Padding");
             raw.init(Cipher.ENCRYPT_MODE, rsa.key());
             assertArrayEquals(whole, raw.doFinal(data.digestInfo()));
+            assertArrayEquals(data.digestInfo(), data.forRawSigner(), "a raw RSA PKCS#1 v1.5 signer takes the DigestInfo");
             SignedDocument signed = prepared.complete(raw.doFinal(data.digestInfo())).augment();
             assertEquals("PAdES-BASELINE-B", signed.level());
             assertEquals(DocumentFormat.PDF, signed.format());
@@ -92,6 +93,7 @@ class SigningStagesTest {
             try (PreparedSignature prepared = signing.prepare(DocumentToSign.file(Samples.pdf(dir), output), ec.chain(),
                     SignatureOptions.defaults())) {
                 assertEquals("SHA256withECDSA", prepared.dataToSign().signatureAlgorithm());
+                assertArrayEquals(prepared.dataToSign().digest(), prepared.dataToSign().forRawSigner(), "an ECDSA signer takes the digest");
                 byte[] der = sign("SHA256withECDSA", ec.key(), prepared.dataToSign().bytes());
                 prepared.complete(rawForm ? rawRs(der) : der).augment().save(output);
             }

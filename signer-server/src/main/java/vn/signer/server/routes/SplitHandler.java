@@ -24,7 +24,6 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.audit.AuditEntry;
 import vn.signer.certs.CertificateSummary;
-import vn.signer.keys.SignatureScheme;
 import vn.signer.report.Json;
 import vn.signer.server.auth.Client;
 import vn.signer.server.profiles.SigningProfile;
@@ -131,12 +130,10 @@ final class SplitHandler {
 
     private void answerPrepared(Context ctx, Client client, SplitSession session) {
         DataToSign data = session.prepared().dataToSign();
-        boolean pkcs1 = "RSA".equals(session.prepared().signer().getPublicKey().getAlgorithm())
-                && data.scheme().padding() == SignatureScheme.RsaPadding.PKCS1_V15;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session", session.id());
         body.put("digestAlgorithm", data.digestAlgorithm().jcaName());
-        body.put("dataToSign", Base64.getEncoder().encodeToString(pkcs1 ? data.digestInfo() : data.digest()));
+        body.put("dataToSign", Base64.getEncoder().encodeToString(data.forRawSigner()));
         body.put("signatureAlgorithm", data.signatureAlgorithm());
         body.put("expires", session.expires().toString());
         server.audit().append(new AuditEntry(Instant.now(), client.name(), "sign/prepare", session.profile(),
