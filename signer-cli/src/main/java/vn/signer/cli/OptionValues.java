@@ -15,18 +15,23 @@ final class OptionValues {
     private OptionValues() {
     }
 
-    /** A value refused, said in English and in Vietnamese; {@link CommandLineFactory} picks the language. */
+    /**
+     * A value refused: the value and the Messages key ({@code option.refused.KIND}) saying what was
+     * expected; {@link CommandLineFactory} puts it into the user's language.
+     */
     static final class Refused extends CommandLine.TypeConversionException {
         private static final long serialVersionUID = 1L;
-        private final String vietnamese;
+        private final String value;
+        private final String kind;
 
-        Refused(String english, String vietnamese) {
-            super(english);
-            this.vietnamese = vietnamese;
+        Refused(String value, String kind) {
+            super(CliWords.text(Locale.ROOT, "option.refused." + kind, value));
+            this.value = value;
+            this.kind = kind;
         }
 
         String text(Locale locale) {
-            return Language.isVietnamese(locale) ? vietnamese : getMessage();
+            return CliWords.text(locale, "option.refused." + kind, value);
         }
     }
 
@@ -34,8 +39,7 @@ final class OptionValues {
     static final class KeyId implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            return checked(value, KeySelector::id, "a key id: give the key's CKA_ID in hexadecimal, as 'signer keys' lists it",
-                    "mã khóa: ghi mã khóa (CKA_ID) bằng chữ số thập lục phân (hex), như 'signer keys' liệt kê");
+            return checked(value, KeySelector::id, "keyId");
         }
     }
 
@@ -43,36 +47,33 @@ final class OptionValues {
     static final class CertificateSha256 implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            return checked(value, KeySelector::certificateSha256,
-                    "a SHA-256 fingerprint: give its 64 hexadecimal digits, as 'signer keys' lists them",
-                    "dấu vân tay SHA-256: ghi đủ 64 chữ số thập lục phân (hex), như 'signer keys' liệt kê");
+            return checked(value, KeySelector::certificateSha256, "certificateSha256");
         }
     }
 
     /** --slot: a position among the tokens, from 0 (as {@link vn.signer.keys.TokenSelector#slotIndex} requires). */
     static final class SlotIndex extends AtLeast {
         SlotIndex() {
-            super(0, "the position of a token, from 0", "vị trí của thiết bị ký, đếm từ 0");
+            super(0, "slot");
         }
     }
 
     /** --token-parallel: at least one signature at a time. */
     static final class Parallel extends AtLeast {
         Parallel() {
-            super(1, "a number of signatures at once, 1 or more", "số chữ ký thực hiện cùng lúc, từ 1 trở lên");
+            super(1, "parallel");
         }
     }
 
     /** A whole number of at least {@code min}. */
     private abstract static class AtLeast implements ITypeConverter<Integer> {
         private final int min;
-        private final String english;
-        private final String vietnamese;
+        private final String kind;
 
-        AtLeast(int min, String english, String vietnamese) {
+        /** @param kind what is expected, the end of an {@code option.refused.} key */
+        AtLeast(int min, String kind) {
             this.min = min;
-            this.english = english;
-            this.vietnamese = vietnamese;
+            this.kind = kind;
         }
 
         @Override
@@ -81,26 +82,23 @@ final class OptionValues {
             try {
                 n = Integer.parseInt(value.strip());
             } catch (NumberFormatException e) {
-                throw refused(value, english, vietnamese);
+                throw new Refused(value, kind);
             }
             if (n < min) {
-                throw refused(value, english, vietnamese);
+                throw new Refused(value, kind);
             }
             return n;
         }
     }
 
-    /** {@code value} when core accepts it, else refused as not being what {@code english} says. */
-    private static String checked(String value, Function<String, ?> core, String english, String vietnamese) {
+    /** {@code value} when core accepts it, else refused as not being what {@code option.refused.KIND} says. */
+    private static String checked(String value, Function<String, ?> core, String kind) {
         try {
             core.apply(value);
             return value;
         } catch (IllegalArgumentException e) {
-            throw refused(value, english, vietnamese);
+            throw new Refused(value, kind);
         }
     }
 
-    private static Refused refused(String value, String english, String vietnamese) {
-        return new Refused("'" + value + "' is not " + english, "'" + value + "' không phải " + vietnamese);
-    }
 }
