@@ -124,7 +124,7 @@ final class SignCommand implements Callable<Integer> {
             terminal.out().println(Json.line(report));
         } else {
             terminal.out().println(CliWords.text(root.locale(), report.reachable() ? "check.reachable" : "check.unreachable",
-                    level, Printable.text(key.info().describe())));
+                    level, CliWords.shown(root.locale(), key.info().describe())));
             for (PreflightReport.Finding f : report.findings()) {
                 terminal.out().println("  " + CliWords.text(root.locale(), "check.finding",
                         CliWords.text(root.locale(), "check." + f.severity().name()), CliMessages.inWords(f.problem(), root.locale())));

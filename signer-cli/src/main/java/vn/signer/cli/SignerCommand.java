@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import vn.signer.report.Language;
 
 /**
  * The top-level 'signer' command; its subcommands do the work. Its scope is inherited so that every
