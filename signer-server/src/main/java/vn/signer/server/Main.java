@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import sun.misc.Signal;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.report.Language;
 import vn.signer.report.Printable;
+import vn.signer.report.Words;
 import vn.signer.server.config.ServerConfig;
 import vn.signer.server.words.Answers;
 
@@ -32,6 +34,17 @@ public final class Main {
     }
 
 
+    /**
+     * A start-up error in the operator's language with what to do: the server's own advice for the
+     * problem (naming its flags and sample configuration) when it has one, else the problem's hint.
+     */
+    static String inWords(Problem problem, Locale language) {
+        String advice = "advice." + problem.key();
+        String hint = Words.of(language).has(Answers.BUNDLE, advice) ? Answers.text(language, advice, problem.facts())
+                : problem.hint(language);
+        return problem.message(language) + (hint == null ? "" : " — " + hint);
+    }
+
     public static void main(String[] args) {
         // The libraries' logs and ours go to standard error (slf4j-simple looks it up at each line).
         System.setErr(new LogOutput(new FileOutputStream(FileDescriptor.err)));
@@ -45,7 +58,7 @@ public final class Main {
         try {
             server = SignerServer.start(ServerConfig.load(Path.of(config)));
         } catch (SignerException e) {
-            System.err.println(Answers.text(language, "start.failed", List.of(Printable.text(e.problem().oneLine(language)))));
+            System.err.println(Answers.text(language, "start.failed", List.of(Printable.text(inWords(e.problem(), language)))));
             System.exit(78);
             return;
         }

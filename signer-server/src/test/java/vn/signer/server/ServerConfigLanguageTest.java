@@ -31,7 +31,7 @@ class ServerConfigLanguageTest {
         assertTrue(yaml.contains(valid), yaml);
         Path file = Files.writeString(dir.resolve("server.yaml"), yaml.replace(valid, wrong));
         SignerException e = assertThrows(SignerException.class, () -> ServerConfig.load(file));
-        assertEquals(1, e.problem().oneLine(VI).lines().count(), e.problem().oneLine(VI));
+        assertEquals(1, Main.inWords(e.problem(), VI).lines().count(), Main.inWords(e.problem(), VI));
         return e;
     }
 
@@ -41,8 +41,8 @@ class ServerConfigLanguageTest {
         SignerException e = refused("plainHttp: true\n", "plainHttp: true\nplainHtttp: true\n");
         assertEquals(ErrorCode.USAGE, e.code());
         String file = dir.resolve("server.yaml").toString();
-        assertTrue(e.problem().oneLine(Locale.ROOT).startsWith(file + ", line 4: unknown key 'plainHtttp'"), e.problem().oneLine(Locale.ROOT));
-        String vi = e.problem().oneLine(VI);
+        assertTrue(Main.inWords(e.problem(), Locale.ROOT).startsWith(file + ", line 4: unknown key 'plainHtttp'"), Main.inWords(e.problem(), Locale.ROOT));
+        String vi = Main.inWords(e.problem(), VI);
         assertTrue(vi.startsWith(file + ", dòng 4: khóa cấu hình 'plainHtttp' không được biết"), vi);
         assertTrue(vi.contains("plainHttp") && vi.contains("không bao giờ viết trong tệp cấu hình"), vi);
         assertFalse(vi.contains("unknown") || vi.contains("known keys"), vi);
@@ -51,34 +51,34 @@ class ServerConfigLanguageTest {
     @Test
     void aRefusedValueIsTheRecordsOwnReasonInTheOperatorsLanguage() throws Exception {
         SignerException port = refused("port: 0\n", "port: 70000\n");
-        String vi = port.problem().oneLine(VI);
+        String vi = Main.inWords(port.problem(), VI);
         assertTrue(vi.contains(": port: hãy cho cổng để lắng nghe (từ 0 đến 65535) — xem định dạng trong samples/server.yaml"), vi);
         assertTrue(port.getMessage().contains("port: give the port to listen on"), port.getMessage());
         SignerException slot = refused("pkcs12: {file: " + vn.signer.testing.Tools.sample("demo-pki") + "/officer.p12}",
                 "pkcs11: {module: /nonexistent.so, slotIndex: -1}");
-        String slotVi = slot.problem().oneLine(VI);
+        String slotVi = Main.inWords(slot.problem(), VI);
         assertTrue(slotVi.contains("tại profiles.officer.pkcs11: pkcs11.slotIndex: hãy cho vị trí khe tính từ 0, không phải -1"), slotVi);
         assertFalse(slotVi.contains("give"), slotVi);
     }
 
     @Test
     void aValueOfTheWrongTypeQuotesTheReaderOnlyAsADetail() throws Exception {
-        String vi = refused("port: 0\n", "port: many\n").problem().oneLine(VI);
-        assertTrue(vi.contains(", dòng 2: cấu hình ở đó không hợp lệ; bộ đọc YAML báo bằng tiếng Anh: \""), vi);
+        String vi = Main.inWords(refused("port: 0\n", "port: many\n").problem(), VI);
+        assertTrue(vi.contains(", dòng 2: giá trị ở đó không hợp lệ; bộ đọc YAML báo bằng tiếng Anh: \""), vi);
     }
 
     @Test
     void aMissingFileAndAnUnsetPinVariableAreSaidInVietnamese() throws Exception {
         SignerException missing = assertThrows(SignerException.class, () -> ServerConfig.load(dir.resolve("không-có.yaml")));
         assertEquals(ErrorCode.INPUT_MISSING, missing.code());
-        assertTrue(missing.problem().oneLine(VI).endsWith("không-có.yaml: không có tệp cấu hình này — kiểm tra đường dẫn đưa cho --config"),
-                missing.problem().oneLine(VI));
+        assertTrue(Main.inWords(missing.problem(), VI).endsWith("không-có.yaml: không có tệp cấu hình này — kiểm tra đường dẫn đưa cho --config"),
+                Main.inWords(missing.problem(), VI));
         String valid = TestServers.yaml(dir, true, "", "");
         String unset = "SIGNER_TEST_UNSET_" + ProcessHandle.current().pid();
         ServerConfig config = ServerConfig.load(Files.writeString(dir.resolve("valid.yaml"), valid));
         // The TLS key store's password: the profiles' PINs are read by core's key sources, in core's words.
         SignerException e = assertThrows(SignerException.class, () -> new SecretRef(unset, null).read(config));
         assertEquals(ErrorCode.PIN_UNAVAILABLE, e.code());
-        assertEquals("biến môi trường " + unset + " chưa được đặt — hãy đặt biến này trước khi khởi động máy chủ", e.problem().oneLine(VI));
+        assertEquals("biến môi trường " + unset + " chưa được đặt — hãy đặt biến này trước khi khởi động máy chủ", Main.inWords(e.problem(), VI));
     }
 }

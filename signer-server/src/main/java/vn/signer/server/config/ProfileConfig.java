@@ -3,7 +3,7 @@ package vn.signer.server.config;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import vn.signer.config.ConfigRefusal;
 import vn.signer.keys.KeySelector;
 import vn.signer.sign.Level;
 
@@ -69,18 +69,9 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
     public record KeyChoice(String label, String id, String certificateSha256) {
         /** Checked here with core's own rules, so that a mistyped id is a configuration error, not a failed start. */
         public KeyChoice {
-            ServerConfig.require(id == null || accepted(() -> KeySelector.id(id)), "config.key.id", id);
-            ServerConfig.require(certificateSha256 == null || accepted(() -> KeySelector.certificateSha256(certificateSha256)),
+            ServerConfig.require(id == null || ConfigRefusal.accepts(() -> KeySelector.id(id)), "config.key.id", id);
+            ServerConfig.require(certificateSha256 == null || ConfigRefusal.accepts(() -> KeySelector.certificateSha256(certificateSha256)),
                     "config.key.certificateSha256", certificateSha256);
-        }
-
-        private static boolean accepted(Supplier<KeySelector> selector) {
-            try {
-                selector.get();
-                return true;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
         }
     }
 }
