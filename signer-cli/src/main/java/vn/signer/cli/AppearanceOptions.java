@@ -15,7 +15,6 @@ import vn.signer.appearance.Box;
 import vn.signer.appearance.CopyKind;
 import vn.signer.appearance.VisibleSignature;
 import vn.signer.config.OfficerProfile;
-import vn.signer.config.ProfileAppearance;
 import vn.signer.document.DocumentFormat;
 
 /** 'sign' options for the visible signature of a PDF (Decree 30 appearances). */
@@ -79,23 +78,20 @@ final class AppearanceOptions {
      * @param profile the profile asked for, or null
      */
     Appearance build(OfficerProfile profile) {
-        ProfileAppearance defaults = profile == null ? ProfileAppearance.NONE : profile.appearance();
-        if (mode == null && defaults.mode() == null) {
+        AppearanceMode defaultMode = profile == null ? null : profile.appearance().mode();
+        if (mode == null && defaultMode == null) {
             return null;
         }
-        AppearanceMode chosen = mode != null ? mode(mode) : defaults.mode();
-        Appearance.Builder builder = Appearance.builder(chosen);
-        Path imageFile = image != null ? image : defaults.image() == null ? null : profile.path(defaults.image());
-        if (imageFile != null) {
-            builder.image(imageFile);
+        AppearanceMode chosen = mode != null ? mode(mode) : defaultMode;
+        Appearance.Builder builder = profile != null ? profile.appearanceBuilder(chosen) : Appearance.builder(chosen);
+        if (image != null) {
+            builder.image(image);
         }
-        Path sealFile = seal != null ? seal : defaults.seal() == null ? null : profile.path(defaults.seal());
-        if (sealFile != null) {
-            builder.seal(sealFile);
+        if (seal != null) {
+            builder.seal(seal);
         }
-        Float sealMm = sealSizeMm != null ? sealSizeMm : defaults.sealSizeMm();
-        if (sealMm != null) {
-            builder.sealSizeMm(sealMm);
+        if (sealSizeMm != null) {
+            builder.sealSizeMm(sealSizeMm);
         }
         if (copyKind != null) {
             builder.copyKind(CopyKind.parse(copyKind));
@@ -103,13 +99,20 @@ final class AppearanceOptions {
         if (issuedDate != null) {
             builder.issuedDate(date(issuedDate));
         }
-        Path fontFile = font != null ? font : defaults.font() == null ? null : profile.path(defaults.font());
-        if (fontFile != null) {
-            builder.font(AppearanceFont.file(fontFile));
+        if (font != null) {
+            builder.font(AppearanceFont.file(font));
         }
-        return builder.box(box(chosen, sealMm)).anchor(anchor != null ? anchor : defaults.anchor()).docNumber(docNumber)
-                .organisation(organisation != null ? organisation : defaults.organisation())
-                .template(template != null ? template : defaults.template()).build();
+        if (anchor != null) {
+            builder.anchor(anchor);
+        }
+        if (organisation != null) {
+            builder.organisation(organisation);
+        }
+        if (template != null) {
+            builder.template(template);
+        }
+        Float sealMm = sealSizeMm != null ? sealSizeMm : profile == null ? null : profile.appearance().sealSizeMm();
+        return builder.box(box(chosen, sealMm)).docNumber(docNumber).build();
     }
 
     /** Prints what the signer should know about {@code input} before this appearance goes on it. */

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import vn.signer.Problem;
+import vn.signer.appearance.Appearance;
+import vn.signer.appearance.AppearanceFont;
+import vn.signer.appearance.AppearanceMode;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySourceSpec;
 import vn.signer.keys.TokenSelector;
@@ -93,6 +96,30 @@ public record OfficerProfile(String pkcs12, Pkcs11 pkcs11, KeyChoice key, Profil
     /** The key chosen, or null when the profile names none. */
     public KeySelector keySelector() {
         return key == null ? null : key.selector();
+    }
+
+    /**
+     * A builder of a {@code mode} appearance holding the profile's defaults (images, seal size, anchor,
+     * organisation, template, font), for the face to add what belongs to the document (its number, date,
+     * box) and what its user gave instead: a value set on the builder replaces the profile's.
+     *
+     * @throws vn.signer.SignerException BAD_INPUT, INPUT_MISSING when an image of the profile cannot be read
+     */
+    public Appearance.Builder appearanceBuilder(AppearanceMode mode) {
+        Appearance.Builder builder = Appearance.builder(mode);
+        if (appearance.image() != null) {
+            builder.image(path(appearance.image()));
+        }
+        if (appearance.seal() != null) {
+            builder.seal(path(appearance.seal()));
+        }
+        if (appearance.sealSizeMm() != null) {
+            builder.sealSizeMm(appearance.sealSizeMm());
+        }
+        if (appearance.font() != null) {
+            builder.font(AppearanceFont.file(path(appearance.font())));
+        }
+        return builder.anchor(appearance.anchor()).organisation(appearance.organisation()).template(appearance.template());
     }
 
     /** The trust anchors' files and folders, resolved against the configuration's folder. */
