@@ -14,6 +14,8 @@ import vn.signer.appearance.AppearanceWarning;
 import vn.signer.appearance.Box;
 import vn.signer.appearance.CopyKind;
 import vn.signer.appearance.VisibleSignature;
+import vn.signer.config.OfficerProfile;
+import vn.signer.config.ProfileAppearance;
 import vn.signer.document.DocumentFormat;
 
 /** 'sign' options for the visible signature of a PDF (Decree 30 appearances). */
@@ -70,21 +72,30 @@ final class AppearanceOptions {
     @Option(names = "--height", paramLabel = "LEN", description = "The box's height (points, or mm).")
     String height;
 
-    /** The appearance asked for, or null for an invisible signature. */
-    Appearance build() {
-        if (mode == null) {
+    /**
+     * The appearance asked for, each part not given here taken from the profile's appearance, or null
+     * for an invisible signature.
+     *
+     * @param profile the profile asked for, or null
+     */
+    Appearance build(OfficerProfile profile) {
+        ProfileAppearance defaults = profile == null ? ProfileAppearance.NONE : profile.appearance();
+        if (mode == null && defaults.mode() == null) {
             return null;
         }
-        AppearanceMode chosen = mode(mode);
+        AppearanceMode chosen = mode != null ? mode(mode) : defaults.mode();
         Appearance.Builder builder = Appearance.builder(chosen);
-        if (image != null) {
-            builder.image(image);
+        Path imageFile = image != null ? image : defaults.image() == null ? null : profile.path(defaults.image());
+        if (imageFile != null) {
+            builder.image(imageFile);
         }
-        if (seal != null) {
-            builder.seal(seal);
+        Path sealFile = seal != null ? seal : defaults.seal() == null ? null : profile.path(defaults.seal());
+        if (sealFile != null) {
+            builder.seal(sealFile);
         }
-        if (sealSizeMm != null) {
-            builder.sealSizeMm(sealSizeMm);
+        Float sealMm = sealSizeMm != null ? sealSizeMm : defaults.sealSizeMm();
+        if (sealMm != null) {
+            builder.sealSizeMm(sealMm);
         }
         if (copyKind != null) {
             builder.copyKind(CopyKind.parse(copyKind));
@@ -92,11 +103,13 @@ final class AppearanceOptions {
         if (issuedDate != null) {
             builder.issuedDate(date(issuedDate));
         }
-        if (font != null) {
-            builder.font(AppearanceFont.file(font));
+        Path fontFile = font != null ? font : defaults.font() == null ? null : profile.path(defaults.font());
+        if (fontFile != null) {
+            builder.font(AppearanceFont.file(fontFile));
         }
-        return builder.box(box(chosen)).anchor(anchor).docNumber(docNumber).organisation(organisation)
-                .template(template).build();
+        return builder.box(box(chosen, sealMm)).anchor(anchor != null ? anchor : defaults.anchor()).docNumber(docNumber)
+                .organisation(organisation != null ? organisation : defaults.organisation())
+                .template(template != null ? template : defaults.template()).build();
     }
 
     /** Prints what the signer should know about {@code input} before this appearance goes on it. */
@@ -110,7 +123,7 @@ final class AppearanceOptions {
         terminal.err().flush();
     }
 
-    private Box box(AppearanceMode chosen) {
+    private Box box(AppearanceMode chosen, Float sealSizeMm) {
         if (x == null && y == null && width == null && height == null && page == null) {
             return null;
         }

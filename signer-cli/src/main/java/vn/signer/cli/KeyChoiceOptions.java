@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import picocli.CommandLine.Option;
+import vn.signer.config.OfficerProfile;
 import vn.signer.keys.KeySelector;
 
 /** Which key to sign with; at most one of these (an exclusive group). */
@@ -14,9 +15,10 @@ final class KeyChoiceOptions {
     @Option(names = "--cert-sha256", paramLabel = "HEX", converter = OptionValues.CertificateSha256.class, description = "The key whose certificate has this SHA-256 fingerprint.")
     String certSha256;
 
-    static KeySelector selector(KeyChoiceOptions choice) {
+    /** The key chosen here, else the profile's, else the only one. */
+    static KeySelector selector(KeyChoiceOptions choice, OfficerProfile profile) {
         if (choice == null) {
-            return KeySelector.only();
+            return profile != null && profile.keySelector() != null ? profile.keySelector() : KeySelector.only();
         }
         if (choice.label != null) {
             return KeySelector.label(choice.label);

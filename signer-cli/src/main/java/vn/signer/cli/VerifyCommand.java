@@ -31,6 +31,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TrustOptions trust;
 
+    /** A profile's trust anchors, for --profile without --trust. */
+    @Mixin
+    ProfileOptions profile;
+
     @Option(names = "--detached", paramLabel = "FILE", description = "The signed content of a detached XML signature.")
     List<Path> detached = new ArrayList<>();
 
@@ -51,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(root.verbose);
-        DocumentVerifier verifier = DocumentVerifier.create(trust.settings().detachedContents(detached).build());
+        DocumentVerifier verifier = DocumentVerifier.create(trust.settings(profile.profile(root.terminal())).detachedContents(detached).build());
         Terminal terminal = root.terminal();
         List<Verdict> verdicts = new ArrayList<>();
         int errorCode = ExitCodes.OK;

@@ -6,9 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import vn.signer.testing.ModuleClasses;
 
 /** The CLI is a thin face of signer-core: it knows neither the server nor DSS. */
-@AnalyzeClasses(packages = "vn.signer.cli", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = ModuleClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class CliArchitectureTest {
     @ArchTest
     static final ArchRule notTheServer = noClasses().should().dependOnClassesThat()

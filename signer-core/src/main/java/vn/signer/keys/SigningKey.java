@@ -66,7 +66,7 @@ public final class SigningKey {
      */
     public byte[] sign(byte[] data, SignatureScheme scheme) {
         if (!sourceOpen.getAsBoolean()) {
-            throw new IllegalStateException("the key source of " + info.describe() + " is closed");
+            throw new IllegalStateException("the key source of key " + info.label() + " is closed");
         }
         String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
         AlgorithmParameterSpec parameters = scheme.jcaParameters(keyAlgorithm());
@@ -111,6 +111,6 @@ public final class SigningKey {
 
     @Override
     public String toString() {
-        return "SigningKey[" + info.describe() + "]";
+        return "SigningKey[" + info.label() + (info.id() == null ? "" : ", id " + info.id()) + "]";
     }
 }

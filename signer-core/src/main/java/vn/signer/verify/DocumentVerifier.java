@@ -113,15 +113,15 @@ public final class DocumentVerifier {
         } catch (RuntimeException e) {
             // DSS may have met the interruption as a failure of its own (a file channel closed by it).
             Cancellation.check();
-            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage())
-                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage());
+            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, DssReasons.detail(e))
+                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), DssReasons.detail(e));
             if (!unprocessable.isEmpty()) {
                 // Signatures are there and DSS fails on them (a crafted field can make it throw): each gets a
                 // verdict, never the whole document an error.
                 return new VerificationReport(name, format.name(), VerificationReport.of(unprocessable), unprocessable, now);
             }
             throw new SignerException(ErrorCode.VERIFICATION_FAILED, Problem.of("verify.failed", name, format.name(),
-                    e.getMessage()), e);
+                    DssReasons.detail(e)), e);
         }
         Cancellation.check();
         if (findings != null) {

@@ -65,6 +65,6 @@ public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, 
                 && maxRequestsPerAddress > 0 && maxConnections > 0 && requestsPerSecond > 0 && burst > 0 && idleTimeoutSeconds > 0
                 && bodyDeadlineSeconds > 0 && minBodyBytesPerSecond >= 0 && bodyGraceSeconds >= 0
                 && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0 && workSeconds > 0 && headerDeadlineSeconds > 0
-                && maxXmlBytes > 0, "limits: every limit must be positive");
+                && maxXmlBytes > 0, "config.limits.positive");
     }
 }

@@ -24,15 +24,13 @@ public record SplitProfileConfig(String signers, String trust, Level level, List
                                  String contactInfo, Set<String> allowOverride) {
 
     public SplitProfileConfig {
-        ServerConfig.require(signers != null, "splitSigning.profiles: give signers, the trust profile whose CAs may issue "
-                + "signers' certificates");
+        ServerConfig.require(signers != null, "config.split.signers");
         trust = trust == null ? signers : trust;
         level = level == null ? Level.B : level;
         tsa = tsa == null ? List.of() : List.copyOf(tsa);
         allowOverride = allowOverride == null ? Set.of() : Set.copyOf(allowOverride);
         ServerConfig.require(ProfileConfig.OVERRIDABLE.containsAll(allowOverride),
-                "splitSigning.profiles: allowOverride may list only " + ProfileConfig.OVERRIDABLE);
-        ServerConfig.require(!level.needsTimestamp() || !tsa.isEmpty(),
-                "splitSigning.profiles: level " + level + " needs a timestamp authority (tsa)");
+                "config.split.allowOverride", ProfileConfig.OVERRIDABLE.stream().sorted().toList());
+        ServerConfig.require(!level.needsTimestamp() || !tsa.isEmpty(), "config.split.tsa", level);
     }
 }

@@ -20,6 +20,6 @@ public record VerificationConfig(Boolean open, String defaultProfile, Map<String
             defaultProfile = profiles.keySet().iterator().next();
         }
         ServerConfig.require(defaultProfile == null || profiles.containsKey(defaultProfile),
-                "verification.defaultProfile: no trust profile " + defaultProfile);
+                "config.verification.defaultProfile", defaultProfile);
     }
 }

@@ -97,12 +97,6 @@ public final class ErrorResponses {
         return text.replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", document);
     }
 
-    /** A problem of signer-core's, with its advice, in the caller's language. */
-    private static String inWords(Problem problem, Locale language) {
-        String hint = problem.hint(language);
-        return problem.message(language) + (hint == null ? "" : " — " + hint);
-    }
-
     /** Writes the error answer for {@code e} and returns it, for metrics and audit. */
     static Answer write(Context ctx, Exception e) {
         Locale language = AnswerLanguage.forError(ctx);
@@ -120,7 +114,7 @@ public final class ErrorResponses {
             code = error.code().name();
             // Messages name the server's temporary file; callers know their document by what they sent.
             english = withoutTempFile(error.oneLine(), "the document");
-            message = error.problem() == null ? english : withoutTempFile(inWords(error.problem(), language),
+            message = withoutTempFile(error.problem().oneLine(language),
                     Answers.text(language, "document", List.of()));
         } else if (e instanceof HttpResponseException error) {
             status = error.getStatus();
