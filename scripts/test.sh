@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The tests use real tools — a SoftHSM2 token, poppler's pdfsig, xmlsec1,
-# NSS's certutil, OpenSSL — so this installs whichever are missing (Debian/Ubuntu, as root or with
+# NSS's certutil, OpenSSL, chromium — so this installs whichever are missing (Debian/Ubuntu, as root or with
 # sudo), then runs every module's unit and integration tests with Maven.
+#
+# Pages are tested in Debian's chromium, driven by playwright-core from npm (browser-tests/).
 #
 # scripts/test.sh --quick runs only the unit tests that need no native tool (Maven profile "quick":
 # JUnit tags native, slow and fuzz left out, no integration tests), and installs nothing. The CLI
@@ -23,6 +25,9 @@ command -v pdfsig >/dev/null        || packages+=(poppler-utils)
 command -v xmlsec1 >/dev/null       || packages+=(xmlsec1)
 command -v certutil >/dev/null      || packages+=(libnss3-tools)
 command -v openssl >/dev/null       || packages+=(openssl)
+command -v chromium >/dev/null      || packages+=(chromium)
+command -v node >/dev/null          || packages+=(nodejs)
+command -v npm >/dev/null           || packages+=(npm)
 
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing what the tests need: ${packages[*]}"
@@ -31,5 +36,8 @@ if [ ${#packages[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
+
+# The browser tests' Playwright (playwright-core only: they drive Debian's chromium, nothing is downloaded).
+npm ci --prefix browser-tests --no-audit --no-fund --loglevel=error
 
 exec mvn -B verify "$@"

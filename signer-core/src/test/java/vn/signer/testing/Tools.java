@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class Tools {
     }
 
     public static Result run(List<String> command, Map<String, String> environment) {
+        return run(command, environment, Duration.ofSeconds(120));
+    }
+
+    public static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
         try {
             Path out = Files.createTempFile("tool", ".out");
             Path err = Files.createTempFile("tool", ".err");
@@ -53,9 +58,9 @@ public final class Tools {
                 ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().putAll(environment);
                 Process process = builder.start();
-                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError(command + " did not finish within 120 s");
+                    throw new AssertionError(command + " did not finish within " + timeout.toSeconds() + " s");
                 }
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
