@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
-        subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class,
+        subcommands = {KeysCommand.class, SignCommand.class, AgentCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class,
             CompletionCommand.class, ManPageCommand.class, HelpCommand.class}
 )
 final class SignerCommand {
