@@ -30,11 +30,14 @@ import vn.signer.SignerException;
  * @param profiles     signing profiles by name
  * @param tempDir      where request bodies are spooled; the system's temp folder unless set
  * @param splitSigning keyless profiles for split signing, and how many prepared documents are kept
+ * @param cors         the web origins whose pages may call the server from a browser
+ * @param demo         the demo e-office page (/demo/), off unless enabled
  * @param baseDir      the configuration file's folder (not a YAML key)
  */
 public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConfig tls, LimitsConfig limits,
                            AuditConfig audit, VerificationConfig verification, List<ClientConfig> clients,
                            Map<String, ProfileConfig> profiles, String tempDir, SplitSigningConfig splitSigning,
+                           CorsConfig cors, DemoConfig demo,
                            @JacksonInject(value = "baseDir", useInput = OptBoolean.FALSE) Path baseDir) {
 
     public ServerConfig {
@@ -45,6 +48,10 @@ public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConf
         clients = clients == null ? List.of() : List.copyOf(clients);
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         splitSigning = splitSigning == null ? SplitSigningConfig.NONE : splitSigning;
+        cors = cors == null ? CorsConfig.NONE : cors;
+        demo = demo == null ? DemoConfig.OFF : demo;
+        require(!demo.enabled() || splitSigning.profiles().containsKey(demo.profile()),
+                "demo.profile: " + demo.profile() + " is not a keyless profile of splitSigning.profiles");
         require(port != null && port >= 0 && port <= 65535, "port: give the port to listen on (0 to 65535)");
         require(plainHttp || tls != null, "tls: HTTPS needs a key store; set plainHttp: true only behind a TLS proxy");
         require(audit != null, "audit: give the audit log file");
