@@ -100,9 +100,9 @@ final class AgentCommand implements Callable<Integer> {
             server = AgentServer.start(settings, certificate, source.spec(KeySelector.only()), offered, terminal.environment(),
                     person, Duration.ofSeconds(confirmSeconds), locale, new Version().getVersion()[0]);
         } catch (BindException e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, CliWords.problem("agent.portTaken", port), e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, CliWords.problem("agent.portTaken", String.valueOf(port)), e);
         }
-        terminal.out().println(CliWords.text(locale, "agent.listening", server.port(), String.join(" ", settings.origins())));
+        terminal.out().println(CliWords.text(locale, "agent.listening", String.valueOf(server.port()), String.join(" ", settings.origins())));
         terminal.out().flush();
         if (certificate.made()) {
             AgentTrust.steps(certificate, locale).forEach(terminal.err()::println);
@@ -135,38 +135,44 @@ final class AgentCommand implements Callable<Integer> {
         };
     }
 
-    /** --check: the key store (opened, the PIN asked when it comes from a person), then the agent's own parts. */
+    /**
+     * --check: the key store (opened, the PIN asked when it comes from a person), then the agent's own
+     * parts. The exit code is the first problem's, else 1 when something is only a warning (the TLS
+     * certificate not made or not trusted yet), else 0.
+     */
     private int check(Terminal terminal, AgentSettings settings, Path kept, Path home, KeySelector offered, Locale locale) {
-        int exit = ExitCodes.OK;
+        int problem = ExitCodes.OK;
+        boolean warned = false;
         if (settings.origins().isEmpty()) {
-            terminal.out().println(CliWords.text(locale, "check.finding", CliWords.text(locale, "check.PROBLEM"),
-                    CliWords.text(locale, "agent.check.noOrigin")));
-            exit = ExitCodes.CONFIG;
+            finding(terminal, locale, "PROBLEM", CliWords.problem("agent.check.noOrigin"));
+            problem = ExitCodes.CONFIG;
         }
         try (KeySource keys = source.open(terminal, offered, locale)) {
             long count = keys.keys().stream().filter(offered::matches).count();
-            terminal.out().println(CliWords.text(locale, "check.finding", CliWords.text(locale, count > 0 ? "check.OK" : "check.PROBLEM"),
-                    CliWords.text(locale, "agent.check.keys", vn.signer.report.Printable.text(keys.describe()), count)));
-            if (count == 0 && exit == ExitCodes.OK) {
-                exit = ExitCodes.CONFIG;
+            finding(terminal, locale, count > 0 ? "OK" : "PROBLEM", CliWords.problem("agent.check.keys",
+                    keys.describe(), count));
+            if (count == 0 && problem == ExitCodes.OK) {
+                problem = ExitCodes.CONFIG;
             }
         } catch (SignerException e) {
-            terminal.out().println(CliWords.text(locale, "check.finding", CliWords.text(locale, "check.PROBLEM"),
-                    CliMessages.inWords(e.problem() != null ? e.problem() : CliWords.problem("agent.check.keyStore", e.getMessage()), locale)));
-            if (exit == ExitCodes.OK) {
-                exit = ExitCodes.of(e.code());
+            finding(terminal, locale, "PROBLEM", e.problem() != null ? e.problem() : CliWords.problem("agent.check.keyStore", e.getMessage()));
+            if (problem == ExitCodes.OK) {
+                problem = ExitCodes.of(e.code());
             }
         }
         for (AgentCheck.Finding finding : AgentCheck.check(settings, kept, home)) {
-            terminal.out().println(CliWords.text(locale, "check.finding", CliWords.text(locale, "check." + finding.severity().name()),
-                    CliMessages.inWords(finding.problem(), locale)));
-            if (exit == ExitCodes.OK && finding.severity() == AgentCheck.Severity.PROBLEM) {
-                exit = ExitCodes.UNAVAILABLE;
-            } else if (exit == ExitCodes.OK && finding.severity() == AgentCheck.Severity.WARNING) {
-                exit = ExitCodes.SOME_FAILED;
+            finding(terminal, locale, finding.severity().name(), finding.problem());
+            if (problem == ExitCodes.OK && finding.severity() == AgentCheck.Severity.PROBLEM) {
+                problem = ExitCodes.UNAVAILABLE;
             }
+            warned |= finding.severity() == AgentCheck.Severity.WARNING;
         }
         terminal.out().flush();
-        return exit;
+        return problem != ExitCodes.OK ? problem : warned ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    private static void finding(Terminal terminal, Locale locale, String severity, vn.signer.Problem problem) {
+        terminal.out().println(CliWords.text(locale, "check.finding", CliWords.text(locale, "check." + severity),
+                CliMessages.inWords(problem, locale)));
     }
 }

@@ -91,10 +91,10 @@ public final class AgentCheck {
     static Finding port(int port, X509Certificate ours) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port));
-            return Finding.of(Severity.OK, "agent.check.portFree", port);
+            return Finding.of(Severity.OK, "agent.check.portFree", String.valueOf(port));
         } catch (IOException e) {
-            return ours != null && answersWith(port, ours) ? Finding.of(Severity.OK, "agent.check.running", port)
-                    : Finding.of(Severity.PROBLEM, "agent.check.portTaken", port);
+            return ours != null && answersWith(port, ours) ? Finding.of(Severity.OK, "agent.check.running", String.valueOf(port))
+                    : Finding.of(Severity.PROBLEM, "agent.check.portTaken", String.valueOf(port));
         }
     }
 

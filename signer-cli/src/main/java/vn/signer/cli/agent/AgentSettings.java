@@ -30,7 +30,7 @@ public record AgentSettings(Set<String> origins, int port, int loginMinutes) {
         }
         origins = Set.copyOf(normalised);
         if (port < 1 || port > 65535) {
-            throw usage("agent.port", port);
+            throw usage("agent.port", String.valueOf(port));
         }
         if (loginMinutes < 0 || loginMinutes > 24 * 60) {
             throw usage("agent.loginMinutes", loginMinutes);
