@@ -153,7 +153,35 @@ class AgentBrowserTest {
         assertTrue(seen.contains("Theo trang web http://127.0.0.1:" + server.port()), seen);
         assertTrue(seen.contains("125/SKHCN-VP"), seen);
         assertEquals(1, Samples.count(seen, "Mã PIN của"), "the PIN was asked once, the token stayed logged in: " + seen);
-        System.out.println("end-to-end signing through the agent, ms: " + timings(result.stdout()));
+        // The baseline, in the same run: the same two split signings without the browser and the agent,
+        // the key on the same token used from here.
+        List<Long> direct = new ArrayList<>();
+        try (vn.signer.keys.KeySource token = DemoPki.openToken()) {
+            for (int round = 0; round < rounds; round++) {
+                byte[] document = TestServers.bytes(TestServers.SAMPLE_PDF);
+                long started = System.nanoTime();
+                document = direct(token.key(DemoPki.officerOnToken()), "?profile=web&appearance=personal&anchor="
+                        + java.net.URLEncoder.encode(DemoPki.OFFICER_NAME, StandardCharsets.UTF_8).replace("+", "%20"), document);
+                direct.add((System.nanoTime() - started) / 1_000_000);
+                started = System.nanoTime();
+                direct(token.key(vn.signer.keys.KeySelector.label("organisation")),
+                        "?profile=web&appearance=organisation&docNumber=125%2FSKHCN-VP&issuedDate=2026-12-03", document);
+                direct.add((System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        System.out.println("one signing, click to result, through the page and the agent, ms: " + timings(result.stdout())
+                + "; the same split signing without browser and agent, ms: " + direct);
+    }
+
+    /** Prepare, sign the prepared data with the token here, complete: the signed document. */
+    private static byte[] direct(vn.signer.keys.SigningKey key, String query, byte[] document) {
+        com.fasterxml.jackson.databind.JsonNode prepared = SplitSigningTest.prepared(
+                SplitSigningTest.prepare(server, query, document, key.chain(), TestServers.API_KEY));
+        byte[] value = key.signPrepared(SplitSigningTest.dataToSign(prepared), vn.signer.keys.SignatureScheme.Digest.SHA256);
+        java.net.http.HttpResponse<byte[]> signed = SplitSigningTest.complete(server, prepared.path("session").asText(), value,
+                TestServers.API_KEY);
+        assertEquals(200, signed.statusCode(), new String(signed.body(), StandardCharsets.UTF_8));
+        return signed.body();
     }
 
     @Test
