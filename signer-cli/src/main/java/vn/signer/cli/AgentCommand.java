@@ -105,7 +105,7 @@ final class AgentCommand implements Callable<Integer> {
         terminal.out().println(CliWords.text(locale, "agent.listening", String.valueOf(server.port()), String.join(" ", settings.origins())));
         terminal.out().flush();
         if (certificate.made()) {
-            AgentTrust.steps(certificate, locale).forEach(terminal.err()::println);
+            AgentTrust.steps(certificate, server.port(), locale).forEach(terminal.err()::println);
         } else {
             terminal.err().println(CliWords.text(locale, "agent.trust.kept", certificate.file().toString(), certificate.spkiSha256()));
         }

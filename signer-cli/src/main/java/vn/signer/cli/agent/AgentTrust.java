@@ -13,19 +13,20 @@ public final class AgentTrust {
     }
 
     /** The lines to print, with the certificate's file and its public key's hash in them. */
-    public static List<String> steps(AgentCertificate certificate, Locale locale) {
+    public static List<String> steps(AgentCertificate certificate, int port, Locale locale) {
+        String at = String.valueOf(port);
         Path file = certificate.file();
         return List.of(
                 AgentTexts.text(locale, "agent.trust.intro", file.toString()),
-                AgentTexts.text(locale, "agent.trust.linux"),
+                "  " + AgentTexts.text(locale, "agent.trust.linux"),
                 "    certutil -d sql:$HOME/.pki/nssdb -A -t \"P,,\" -n \"" + NICKNAME + "\" -i '" + file + "'",
-                AgentTexts.text(locale, "agent.trust.firefox"),
+                "  " + AgentTexts.text(locale, "agent.trust.firefox", at),
                 "    certutil -d sql:$HOME/.mozilla/firefox/PROFILE -A -t \"P,,\" -n \"" + NICKNAME + "\" -i '" + file + "'",
-                AgentTexts.text(locale, "agent.trust.macos"),
+                "  " + AgentTexts.text(locale, "agent.trust.macos"),
                 "    security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db '" + file + "'",
-                AgentTexts.text(locale, "agent.trust.windows"),
+                "  " + AgentTexts.text(locale, "agent.trust.windows"),
                 "    certutil -addstore -user Root \"" + file + "\"",
-                AgentTexts.text(locale, "agent.trust.visit"),
-                AgentTexts.text(locale, "agent.trust.spki", certificate.spkiSha256()));
+                "  " + AgentTexts.text(locale, "agent.trust.visit", at),
+                "  " + AgentTexts.text(locale, "agent.trust.spki", certificate.spkiSha256()));
     }
 }

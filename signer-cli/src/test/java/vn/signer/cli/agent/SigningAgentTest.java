@@ -35,6 +35,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.certs.CertificateSummary;
@@ -188,6 +189,7 @@ class SigningAgentTest {
     }
 
     @Test
+    @Tag("slow")
     void noAnswerInTimeCancelsAndAFullQueueAnswersBusy() throws Exception {
         agent.close();
         start(Duration.ofSeconds(2));
