@@ -16,7 +16,7 @@ import vn.signer.report.Language;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
-        subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class, ConfigCommand.class,
+        subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class, AgentCommand.class, ConfigCommand.class,
             CompletionCommand.class, ManPageCommand.class, HelpCommand.class}
 )
 final class SignerCommand {

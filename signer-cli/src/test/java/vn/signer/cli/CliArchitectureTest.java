@@ -19,4 +19,10 @@ class CliArchitectureTest {
     @ArchTest
     static final ArchRule notDss = noClasses().should().dependOnClassesThat().resideInAPackage("eu.europa.esig..")
             .because("core's API is enough: what the CLI needs from DSS, core says in its own types");
+
+    @ArchTest
+    static final ArchRule agentWithoutTheCommandLine = noClasses().that().resideInAPackage("vn.signer.cli.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "vn.signer.cli")
+            .because("the signing agent is a face of its own on core, only started by the CLI's agent command, "
+                    + "so that it can move into a module of its own (with the plugin protocol's WebSocket) unchanged");
 }

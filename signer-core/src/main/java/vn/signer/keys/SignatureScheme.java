@@ -1,9 +1,18 @@
 package vn.signer.keys;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
 
 /**
  * How a signature value is computed: the digest and, for RSA keys, the padding. The defaults
@@ -36,6 +45,37 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
 
         public String jcaName() {
             return jcaName;
+        }
+
+        /** The digest's length in bytes. */
+        public int length() {
+            return length;
+        }
+
+        /**
+         * The DER DigestInfo of {@code digest} under this algorithm (RFC 8017 §9.2, parameters NULL):
+         * what a raw RSA PKCS#1 v1.5 operation pads and signs.
+         */
+        public byte[] digestInfo(byte[] digest) {
+            ASN1ObjectIdentifier oid = switch (this) {
+                case SHA256 -> NISTObjectIdentifiers.id_sha256;
+                case SHA384 -> NISTObjectIdentifiers.id_sha384;
+                case SHA512 -> NISTObjectIdentifiers.id_sha512;
+            };
+            try {
+                return new DigestInfo(new AlgorithmIdentifier(oid, DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a DigestInfo could not be encoded", e);
+            }
+        }
+
+        /** Whether {@code data} is exactly the DER DigestInfo of a digest of this algorithm (and length). */
+        public boolean isDigestInfo(byte[] data) {
+            if (data.length <= length) {
+                return false;
+            }
+            byte[] digest = Arrays.copyOfRange(data, data.length - length, data.length);
+            return Arrays.equals(data, digestInfo(digest));
         }
 
         String compactName() {

@@ -65,24 +65,68 @@ public final class SigningKey {
      * @return the signature value (DER for ECDSA)
      */
     public byte[] sign(byte[] data, SignatureScheme scheme) {
+        String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
+        byte[] value = operate(algorithm, scheme.jcaParameters(keyAlgorithm()), data);
+        verifyOwnSignature(data, value, scheme);
+        return value;
+    }
+
+    /**
+     * Signs data prepared elsewhere (by a server's split signing), in the form a raw key operation takes
+     * it: for an RSA key the DER DigestInfo of a {@code digest} digest, signed with PKCS#1 v1.5 padding;
+     * for an EC key the bare digest. Anything else is refused before the key is touched, so that a key
+     * behind an agent never signs arbitrary bytes a caller hands it (a DigestInfo of another length or
+     * algorithm, a document, a challenge). The value is checked against the certificate, as {@link #sign}'s are.
+     *
+     * @param prepared what {@link vn.signer.sign.DataToSign#forRawSigner()} gives
+     * @param digest   the digest algorithm {@code prepared} was made with
+     * @return the signature value (DER for ECDSA)
+     * @throws SignerException BAD_INPUT when {@code prepared} is not of that form, SIGNING_FAILED as {@link #sign}
+     */
+    public byte[] signPrepared(byte[] prepared, SignatureScheme.Digest digest) {
+        boolean rsa = "RSA".equals(keyAlgorithm());
+        boolean wellFormed = rsa ? digest.isDigestInfo(prepared) : prepared.length == digest.length();
+        if (!wellFormed) {
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of(rsa ? "key.prepared.notDigestInfo" : "key.prepared.notDigest",
+                    digest.jcaName(), prepared.length));
+        }
+        return signRaw(prepared, rsa ? "NONEwithRSA" : "NONEwithECDSA");
+    }
+
+    private byte[] signRaw(byte[] prepared, String algorithm) {
+        byte[] value = operate(algorithm, null, prepared);
+        boolean ok;
+        try {
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate().getPublicKey());
+            verifier.update(prepared);
+            ok = verifier.verify(value);
+        } catch (GeneralSecurityException e) {
+            throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.cannotCheck", info.describe(),
+                    String.valueOf(e.getMessage())), e);
+        }
+        if (!ok) {
+            throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.wrongSignature", info.describe()));
+        }
+        return value;
+    }
+
+    /** One signature operation of the key, {@code concurrency} permitting. */
+    private byte[] operate(String algorithm, AlgorithmParameterSpec parameters, byte[] data) {
         if (!sourceOpen.getAsBoolean()) {
             throw new IllegalStateException("the key source of key " + info.label() + " is closed");
         }
-        String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
-        AlgorithmParameterSpec parameters = scheme.jcaParameters(keyAlgorithm());
-        byte[] value;
         if (concurrency != null) {
             concurrency.acquireUninterruptibly();
         }
         try {
-            Signature signer = provider == null ? Signature.getInstance(algorithm)
-                    : Signature.getInstance(algorithm, provider);
+            Signature signer = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             if (parameters != null) {
                 signer.setParameter(parameters);
             }
             signer.initSign(privateKey);
             signer.update(data);
-            value = signer.sign();
+            return signer.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.cannotSign", info.describe(), String.valueOf(algorithm),
                     String.valueOf(e.getMessage())), e);
@@ -91,8 +135,6 @@ public final class SigningKey {
                 concurrency.release();
             }
         }
-        verifyOwnSignature(data, value, scheme);
-        return value;
     }
 
     /** A faulty token or a key that does not match its certificate must never yield a signature. */

@@ -26,11 +26,14 @@ import vn.signer.server.words.Answers;
  * @param profiles     signing profiles by name
  * @param tempDir      where request bodies are spooled; the system's temp folder unless set
  * @param splitSigning keyless profiles for split signing, and how many prepared documents are kept
+ * @param cors         the web origins whose pages may call the server from a browser
+ * @param demo         the demo e-office page (/demo/), off unless enabled
  * @param baseDir      the configuration file's folder (not a YAML key)
  */
 public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConfig tls, LimitsConfig limits,
                            AuditConfig audit, VerificationConfig verification, List<ClientConfig> clients,
                            Map<String, ProfileConfig> profiles, String tempDir, SplitSigningConfig splitSigning,
+                           CorsConfig cors, DemoConfig demo,
                            @JacksonInject(value = "baseDir", useInput = OptBoolean.FALSE) Path baseDir) {
 
     public ServerConfig {
@@ -41,6 +44,9 @@ public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConf
         clients = clients == null ? List.of() : List.copyOf(clients);
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         splitSigning = splitSigning == null ? SplitSigningConfig.NONE : splitSigning;
+        cors = cors == null ? CorsConfig.NONE : cors;
+        demo = demo == null ? DemoConfig.OFF : demo;
+        require(!demo.enabled() || splitSigning.profiles().containsKey(demo.profile()), "config.demo.profile", demo.profile());
         require(port != null && port >= 0 && port <= 65535, "config.port");
         require(plainHttp || tls != null, "config.tls.missing");
         require(audit != null, "config.audit.missing");

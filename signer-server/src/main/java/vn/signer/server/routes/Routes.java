@@ -2,6 +2,7 @@ package vn.signer.server.routes;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ public final class Routes {
     private final ServerContext server;
     private final SplitProfiles splitProfiles;
     private final List<Route> table;
+    private final WebPages web;
 
     /** @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps */
     public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions) {
@@ -37,12 +39,20 @@ public final class Routes {
         SignHandler sign = new SignHandler(server);
         ReadyHandler ready = new ReadyHandler(server);
         String openApi = resource("/openapi.json");
+        WebPages web = new WebPages(server.config());
+        this.web = web;
         this.table = List.of(
                 new Route(HandlerType.POST, "/v1/verify", Access.VERIFY, verify::handle),
                 new Route(HandlerType.POST, "/v1/sign", Access.CLIENT, sign::handle),
                 new Route(HandlerType.POST, "/v1/sign/prepare", Access.CLIENT, split::prepare),
                 new Route(HandlerType.POST, "/v1/sign/complete", Access.CLIENT, split::complete),
                 new Route(HandlerType.GET, "/v1/profiles", Access.CLIENT, this::profiles),
+                new Route(HandlerType.OPTIONS, "/v1/sign/prepare", Access.PUBLIC, web::preflight),
+                new Route(HandlerType.OPTIONS, "/v1/sign/complete", Access.PUBLIC, web::preflight),
+                new Route(HandlerType.OPTIONS, "/v1/profiles", Access.PUBLIC, web::preflight),
+                new Route(HandlerType.GET, "/signer-agent.js", Access.PUBLIC, web::agentScript),
+                new Route(HandlerType.GET, "/demo/{file}", Access.PUBLIC, web::demo),
+                new Route(HandlerType.GET, "/demo/", Access.PUBLIC, web::demo),
                 new Route(HandlerType.GET, "/health", Access.PUBLIC,
                         ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}")),
                 new Route(HandlerType.GET, "/ready", Access.PUBLIC, ready::handle),
@@ -56,7 +66,11 @@ public final class Routes {
     public void register(JavalinConfig config) {
         Guard guard = new Guard(server);
         for (Route route : table) {
-            config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route));
+            Handler guarded = guard.wrap(route);
+            config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                web.cors(ctx);
+                guarded.handle(ctx);
+            });
         }
         config.routes.exception(Exception.class, this::failed);
         config.routes.error(404, ctx -> {
