@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.BindException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,12 +27,15 @@ import vn.signer.cli.agent.AgentCertificate;
 import vn.signer.cli.agent.AgentCheck;
 import vn.signer.cli.agent.AgentFolder;
 import vn.signer.cli.agent.AgentServer;
-import vn.signer.cli.agent.AgentSettings;
+import vn.signer.cli.agent.AgentSetup;
 import vn.signer.cli.agent.AgentTrust;
 import vn.signer.cli.agent.DialogPerson;
 import vn.signer.cli.agent.Person;
 import vn.signer.cli.agent.TerminalPerson;
 import vn.signer.keys.KeySelector;
+import vn.signer.config.AgentSettings;
+import vn.signer.config.OfficerConfig;
+import vn.signer.config.OfficerProfile;
 import vn.signer.keys.KeySource;
 
 /** The signing agent: a local HTTPS service through which web pages of allowed origins ask the person to sign. */
@@ -49,16 +55,22 @@ final class AgentCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     KeyChoiceOptions keyChoice;
 
+    @Mixin
+    ProfileOptions profile;
+
     @Option(names = "--origin", paramLabel = "URL",
-            description = "A web origin (https://host[:port]) whose pages may ask; repeat for several.")
+            description = "A web origin (https://host[:port]) whose pages may ask; repeat for several "
+                    + "(default: the configuration file's agent.origins).")
     List<String> origins = List.of();
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8987", description = "The loopback port (default ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", paramLabel = "N",
+            description = "The loopback port (default: the configuration file's agent.port, else 8987).")
+    Integer port;
 
-    @Option(names = "--login-minutes", paramLabel = "N", defaultValue = "10",
-            description = "How long the token stays logged in after the PIN is given (default ${DEFAULT-VALUE}).")
-    int loginMinutes;
+    @Option(names = "--login-minutes", paramLabel = "N",
+            description = "How long the token stays logged in after the PIN is given "
+                    + "(default: the configuration file's agent.loginMinutes, else 10).")
+    Integer loginMinutes;
 
     @Option(names = "--confirm", paramLabel = "WHERE",
             description = "Where the person confirms: dialog or terminal (default: dialog when there is a display).")
@@ -80,12 +92,21 @@ final class AgentCommand implements Callable<Integer> {
         Logging.configure(root.verbose);
         Terminal terminal = root.terminal();
         Locale locale = root.locale();
-        AgentSettings settings = new AgentSettings(Set.copyOf(origins), port, loginMinutes);
+        // The configuration file's agent section and profile fill in what the options leave out.
+        Path file = profile.config.location(terminal).file();
+        AgentSettings configured = Files.isRegularFile(file) ? OfficerConfig.load(file).agent() : null;
+        String profileName = profile.profile != null ? profile.profile : configured == null ? null : configured.profile();
+        OfficerProfile chosen = profileName == null ? null : OfficerConfig.load(file).profile(profileName, file);
+        AgentSetup settings = new AgentSetup(
+                !origins.isEmpty() || configured == null ? Set.copyOf(origins)
+                        : configured.origins().stream().map(URI::toString).collect(Collectors.toSet()),
+                port != null ? port : configured != null ? configured.port() : AgentSetup.DEFAULT_PORT,
+                loginMinutes != null ? loginMinutes : configured != null ? configured.loginMinutes() : AgentSetup.DEFAULT_LOGIN_MINUTES);
         Path home = Path.of(System.getProperty("user.home"));
         Path kept = folder != null ? folder : AgentFolder.of(terminal.environment(), System.getProperty("os.name"), home);
-        KeySelector offered = KeyChoiceOptions.selector(keyChoice);
+        KeySelector offered = KeyChoiceOptions.selector(keyChoice, chosen);
         if (check) {
-            return check(terminal, settings, kept, home, offered, locale);
+            return check(terminal, settings, kept, home, offered, chosen, locale);
         }
         if (settings.origins().isEmpty()) {
             throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.agentOrigin"));
@@ -97,10 +118,10 @@ final class AgentCommand implements Callable<Integer> {
         AgentCertificate certificate = AgentCertificate.loadOrMake(kept);
         AgentServer server;
         try {
-            server = AgentServer.start(settings, certificate, source.spec(KeySelector.only()), offered, terminal.environment(),
+            server = AgentServer.start(settings, certificate, source.spec(KeySelector.only(), chosen), offered, terminal.environment(),
                     person, Duration.ofSeconds(confirmSeconds), locale, new Version().getVersion()[0]);
         } catch (BindException e) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, CliWords.problem("agent.portTaken", String.valueOf(port)), e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, CliWords.problem("agent.portTaken", String.valueOf(settings.port())), e);
         }
         terminal.out().println(CliWords.text(locale, "agent.listening", String.valueOf(server.port()), String.join(" ", settings.origins())));
         terminal.out().flush();
@@ -140,14 +161,15 @@ final class AgentCommand implements Callable<Integer> {
      * parts. The exit code is the first problem's, else 1 when something is only a warning (the TLS
      * certificate not made or not trusted yet), else 0.
      */
-    private int check(Terminal terminal, AgentSettings settings, Path kept, Path home, KeySelector offered, Locale locale) {
+    private int check(Terminal terminal, AgentSetup settings, Path kept, Path home, KeySelector offered, OfficerProfile chosen,
+                      Locale locale) {
         int problem = ExitCodes.OK;
         boolean warned = false;
         if (settings.origins().isEmpty()) {
             finding(terminal, locale, "PROBLEM", CliWords.problem("agent.check.noOrigin"));
             problem = ExitCodes.CONFIG;
         }
-        try (KeySource keys = source.open(terminal, offered, locale)) {
+        try (KeySource keys = source.open(terminal, offered, chosen, locale)) {
             long count = keys.keys().stream().filter(offered::matches).count();
             finding(terminal, locale, count > 0 ? "OK" : "PROBLEM", CliWords.problem("agent.check.keys",
                     keys.describe(), count));

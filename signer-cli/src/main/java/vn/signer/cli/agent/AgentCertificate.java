@@ -84,7 +84,7 @@ public final class AgentCertificate {
             }
             return make(folder, keyFile, certificateFile);
         } catch (IOException | GeneralSecurityException | OperatorCreationException | IllegalArgumentException e) {
-            throw new SignerException(ErrorCode.IO, Problem.in(AgentSettings.BUNDLE, "agent.tls.unusable", folder.toString(),
+            throw new SignerException(ErrorCode.IO, Problem.in(AgentSetup.BUNDLE, "agent.tls.unusable", folder.toString(),
                     String.valueOf(e.getMessage())), e);
         }
     }
@@ -98,7 +98,7 @@ public final class AgentCertificate {
         try {
             return readCertificate(certificateFile);
         } catch (IOException | GeneralSecurityException e) {
-            throw new SignerException(ErrorCode.IO, Problem.in(AgentSettings.BUNDLE, "agent.tls.unusable", folder.toString(),
+            throw new SignerException(ErrorCode.IO, Problem.in(AgentSetup.BUNDLE, "agent.tls.unusable", folder.toString(),
                     String.valueOf(e.getMessage())), e);
         }
     }

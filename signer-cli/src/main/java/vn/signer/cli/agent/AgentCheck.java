@@ -37,7 +37,7 @@ public final class AgentCheck {
      */
     public record Finding(Severity severity, Problem problem) {
         static Finding of(Severity severity, String key, Object... facts) {
-            return new Finding(severity, Problem.in(AgentSettings.BUNDLE, key, facts));
+            return new Finding(severity, Problem.in(AgentSetup.BUNDLE, key, facts));
         }
     }
 
@@ -45,7 +45,7 @@ public final class AgentCheck {
     }
 
     /** The findings about the certificate in {@code folder} and the port of {@code settings}. */
-    public static List<Finding> check(AgentSettings settings, Path folder, Path home) {
+    public static List<Finding> check(AgentSetup settings, Path folder, Path home) {
         List<Finding> findings = new ArrayList<>();
         X509Certificate certificate = AgentCertificate.kept(folder);
         if (certificate == null) {

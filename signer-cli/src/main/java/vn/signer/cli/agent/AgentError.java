@@ -25,7 +25,7 @@ final class AgentError extends RuntimeException {
     }
 
     static AgentError of(int status, String code, String key, Object... facts) {
-        return new AgentError(status, code, Problem.in(AgentSettings.BUNDLE, key, facts));
+        return new AgentError(status, code, Problem.in(AgentSetup.BUNDLE, key, facts));
     }
 
     /** Cancelled or refused by the person, or left unanswered: 409, and nothing was signed. */
@@ -36,7 +36,7 @@ final class AgentError extends RuntimeException {
     /** Core's refusal, in the agent's codes. */
     static AgentError of(SignerException e) {
         Problem problem = e.problem() != null ? e.problem()
-                : Problem.in(AgentSettings.BUNDLE, "agent.error.other", String.valueOf(e.getMessage()));
+                : Problem.in(AgentSetup.BUNDLE, "agent.error.other", String.valueOf(e.getMessage()));
         return switch (e.code()) {
             case TOKEN_UNAVAILABLE -> new AgentError(503, "TOKEN_MISSING", problem);
             case TOKEN_LOCKED -> new AgentError(423, "PIN_LOCKED", problem);

@@ -42,12 +42,12 @@ public final class AgentServer implements AutoCloseable {
     private final ExecutorService threads;
     private final ScheduledExecutorService logout;
     private final SigningAgent agent;
-    private final AgentSettings settings;
+    private final AgentSetup settings;
     private final Locale locale;
     private final String version;
 
     private AgentServer(HttpsServer server, ExecutorService threads, ScheduledExecutorService logout, SigningAgent agent,
-                        AgentSettings settings, Locale locale, String version) {
+                        AgentSetup settings, Locale locale, String version) {
         this.server = server;
         this.threads = threads;
         this.logout = logout;
@@ -63,7 +63,7 @@ public final class AgentServer implements AutoCloseable {
      *
      * @throws IOException when the port cannot be had (another program holds it, say)
      */
-    public static AgentServer start(AgentSettings settings, AgentCertificate certificate, KeySourceSpec keys,
+    public static AgentServer start(AgentSetup settings, AgentCertificate certificate, KeySourceSpec keys,
                                     KeySelector offered, Map<String, String> environment, Person person, Duration answerLimit,
                                     Locale locale, String version) throws IOException {
         TokenLogin login = new TokenLogin(keys, environment, Duration.ofMinutes(settings.loginMinutes()), Clock.systemUTC());

@@ -13,7 +13,7 @@ final class AgentTexts {
     }
 
     static String text(Locale locale, String key, Object... args) {
-        return Words.of(locale).message(AgentSettings.BUNDLE, key, List.of(args));
+        return Words.of(locale).message(AgentSetup.BUNDLE, key, List.of(args));
     }
 
     /** The lines that show a request: who asks, what the site says it is, who signs, the hash. */

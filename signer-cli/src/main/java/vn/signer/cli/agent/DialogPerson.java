@@ -16,7 +16,9 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import vn.signer.keys.PinRequest;
+import vn.signer.keys.TokenInfo;
 import vn.signer.report.Printable;
+import vn.signer.report.Words;
 
 /**
  * The person at a desktop: each request in a small dialog on top of the other windows, Vietnamese
@@ -50,8 +52,8 @@ public final class DialogPerson implements Person {
         JPasswordField field = new JPasswordField(16);
         JPanel panel = new JPanel(new BorderLayout(0, 6));
         panel.add(new JLabel(AgentTexts.text(locale, "agent.ask.pin", AgentTexts.text(locale, "pin.kind." + request.kind().name()),
-                Printable.text(request.target()), origin)), BorderLayout.NORTH);
-        if (request.warning() != null) {
+                Printable.text(Words.of(locale).text(request.target())), origin)), BorderLayout.NORTH);
+        if (request.pinStatus() != TokenInfo.PinStatus.OK) {
             panel.add(new JLabel(AgentTexts.text(locale, "pin.status." + request.pinStatus().name())), BorderLayout.SOUTH);
         }
         panel.add(field, BorderLayout.CENTER);

@@ -116,7 +116,7 @@ final class SigningAgent implements AutoCloseable {
         return request -> {
             char[] pin = person.pin(request, origin, answerLimit);
             if (pin == null) {
-                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.in(AgentSettings.BUNDLE, "agent.error.noPin"));
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.in(AgentSetup.BUNDLE, "agent.error.noPin"));
             }
             return pin;
         };

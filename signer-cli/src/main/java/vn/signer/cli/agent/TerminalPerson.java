@@ -14,7 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.signer.keys.PinRequest;
+import vn.signer.keys.TokenInfo;
 import vn.signer.report.Printable;
+import vn.signer.report.Words;
 
 /**
  * The person at the terminal the agent runs in: requests are printed there, the answer and the PIN
@@ -60,12 +62,12 @@ public final class TerminalPerson implements Person {
 
     @Override
     public char[] pin(PinRequest request, String origin, Duration limit) {
-        if (request.warning() != null) {
-            out.println(AgentTexts.text(locale, "pin.warning", Printable.text(request.target()),
+        if (request.pinStatus() != TokenInfo.PinStatus.OK) {
+            out.println(AgentTexts.text(locale, "pin.warning", Printable.text(Words.of(locale).text(request.target())),
                     AgentTexts.text(locale, "pin.status." + request.pinStatus().name())));
         }
         out.print(AgentTexts.text(locale, "agent.ask.pin", AgentTexts.text(locale, "pin.kind." + request.kind().name()),
-                Printable.text(request.target()), origin));
+                Printable.text(Words.of(locale).text(request.target())), origin));
         out.flush();
         String pin = read(true, limit);
         if (pin == null || pin.isEmpty()) {

@@ -47,7 +47,7 @@ class AgentCheckTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        try (AgentServer running = AgentServer.start(new AgentSettings(Set.of("https://eoffice.example"), port, 10), certificate,
+        try (AgentServer running = AgentServer.start(new AgentSetup(Set.of("https://eoffice.example"), port, 10), certificate,
                 keys, KeySelector.only(), Map.of("PIN", DemoPki.PASSWORD), nobody, java.time.Duration.ofSeconds(5), Locale.ENGLISH, "test")) {
             assertEquals("agent.check.running", AgentCheck.port(port, certificate.certificate()).problem().key());
             assertEquals("agent.check.portTaken", AgentCheck.port(port, other.certificate()).problem().key());

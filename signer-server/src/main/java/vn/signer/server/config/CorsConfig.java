@@ -15,7 +15,7 @@ public record CorsConfig(List<String> origins) {
         origins = origins == null ? List.of() : List.copyOf(origins);
         for (String origin : origins) {
             ServerConfig.require(origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+") && !origin.endsWith("/"),
-                    "cors.origins: " + origin + " is not an origin (scheme://host[:port], no path)");
+                    "config.cors.origin", origin);
         }
     }
 }

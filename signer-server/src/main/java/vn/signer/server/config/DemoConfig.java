@@ -16,8 +16,8 @@ public record DemoConfig(Boolean enabled, String document, String agent, String 
         enabled = enabled != null && enabled;
         agent = agent == null ? "https://127.0.0.1:8987" : agent;
         profile = profile == null ? "web" : profile;
-        ServerConfig.require(!enabled || document != null, "demo: give document, the PDF the demo page signs");
+        ServerConfig.require(!enabled || document != null, "config.demo.document");
         ServerConfig.require(agent.matches("https://(127\\.0\\.0\\.1|localhost):[0-9]{1,5}"),
-                "demo.agent: the signing agent is https://127.0.0.1:PORT or https://localhost:PORT");
+                "config.demo.agent", agent);
     }
 }

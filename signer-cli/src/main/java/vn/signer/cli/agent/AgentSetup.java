@@ -18,12 +18,12 @@ import vn.signer.SignerException;
  * @param port         the loopback port (default {@link #DEFAULT_PORT})
  * @param loginMinutes how long the token stays logged in after the PIN is given
  */
-public record AgentSettings(Set<String> origins, int port, int loginMinutes) {
+public record AgentSetup(Set<String> origins, int port, int loginMinutes) {
     public static final int DEFAULT_PORT = 8987;
     public static final int DEFAULT_LOGIN_MINUTES = 10;
     static final String BUNDLE = "vn.signer.cli.Messages";
 
-    public AgentSettings {
+    public AgentSetup {
         Set<String> normalised = new TreeSet<>();
         for (String origin : origins) {
             normalised.add(origin(origin));
