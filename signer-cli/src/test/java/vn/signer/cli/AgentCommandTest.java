@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import vn.signer.testing.Tools;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 'signer agent': its refusals of bad settings, and --check's findings and exit codes. */
@@ -39,6 +40,23 @@ class AgentCommandTest {
         assertTrue(check.out().contains("WARNING  " + dir.resolve("agent") + ": the agent has not made its TLS certificate yet"),
                 check.toString());
         assertTrue(check.out().contains("port " + port + " of 127.0.0.1 is free"), check.toString());
+    }
+
+    @Test
+    void theConfigurationFileGivesTheOriginsThePortAndTheProfilesKey() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        // samples/officer-config.yaml: agent.origins https://eoffice.example.gov.vn, agent.profile demo (the officer's PKCS#12).
+        Cli.Run check = Cli.run(Cli.args("--lang", "en", "agent", "--check", "--config", Tools.sample("officer-config.yaml"), "--pin-file", Cli.DEMO_PKI.resolve("demo-password.txt"),
+                "--port", port, "--folder", dir.resolve("agent")));
+        assertEquals(ExitCodes.SOME_FAILED, check.exit(), check.toString());
+        assertTrue(check.out().contains("1 certificate(s) offered"), check.toString());
+        assertTrue(check.out().contains("port " + port + " of 127.0.0.1 is free"), check.toString());
+        Cli.Run unknown = Cli.run(Cli.args("--lang", "en", "agent", "--check", "--config", Tools.sample("officer-config.yaml"), "--pin-file", Cli.DEMO_PKI.resolve("demo-password.txt"),
+                "--profile", "nope", "--folder", dir));
+        assertEquals(ExitCodes.USAGE, unknown.exit(), unknown.toString());
     }
 
     @Test
