@@ -32,14 +32,18 @@ import vn.signer.document.SafeXml;
  * Anything else is refused with a problem saying so, never verified with less.
  */
 public final class LargeXml {
-    /** The canonicalizations the digest can be computed with, by algorithm URI. */
+    /**
+     * The canonicalizations the digest can be computed with, by algorithm URI. A reference to "" selects
+     * the document without its comments (XMLDSig 4.4.3.3, and Santuario's resolver), so even the
+     * #WithComments ones write none here.
+     */
     private static final Map<String, CanonicalXml.Method> METHODS = Map.of(
             "http://www.w3.org/TR/2001/REC-xml-c14n-20010315", new CanonicalXml.Method(false, false),
-            "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments", new CanonicalXml.Method(false, true),
+            "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments", new CanonicalXml.Method(false, false),
             "http://www.w3.org/2006/12/xml-c14n11", new CanonicalXml.Method(false, false),
-            "http://www.w3.org/2006/12/xml-c14n11#WithComments", new CanonicalXml.Method(false, true),
+            "http://www.w3.org/2006/12/xml-c14n11#WithComments", new CanonicalXml.Method(false, false),
             "http://www.w3.org/2001/10/xml-exc-c14n#", new CanonicalXml.Method(true, false),
-            "http://www.w3.org/2001/10/xml-exc-c14n#WithComments", new CanonicalXml.Method(true, true));
+            "http://www.w3.org/2001/10/xml-exc-c14n#WithComments", new CanonicalXml.Method(true, false));
     /** A node set turned into octets without a canonicalization transform is Canonical XML 1.0 without comments. */
     public static final String DEFAULT_METHOD = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
 
@@ -85,7 +89,8 @@ public final class LargeXml {
     }
 
     /**
-     * The digest of the document less the ds:Signature elements under its root, canonicalized with
+     * The digest of the document less its comments and the ds:Signature elements under its root (what a
+     * reference to "" with the enveloped-signature transform selects), canonicalized with
      * {@code canonicalization} (an algorithm URI {@link #canonicalizes} accepts), by the JDK's
      * {@code digestAlgorithm}, with what signer's reading of the document checks on the way.
      *

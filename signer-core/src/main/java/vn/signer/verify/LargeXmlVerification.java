@@ -18,6 +18,7 @@ import vn.signer.SignerException;
 import vn.signer.document.SafeXml;
 import vn.signer.largexml.LargeXml;
 import vn.signer.report.Printable;
+import vn.signer.verify.xml.EnvelopedXPath;
 import vn.signer.verify.xml.XmlFinding;
 import vn.signer.verify.xml.XmlInspection;
 
@@ -114,11 +115,16 @@ final class LargeXmlVerification {
         return whole;
     }
 
-    /** The canonicalization after the enveloped-signature transform, the only transforms accepted here. */
+    /**
+     * The canonicalization after the enveloped-signature transform (or the XPath that DSS and XMLDSig's own
+     * example write for it: with the one signature of the document, both take out just that one), the only
+     * transforms accepted here.
+     */
     private static String canonicalization(String name, long length, Element reference) {
         Element list = child(reference, "Transforms");
         List<Element> transforms = list == null ? List.of() : children(list, "Transform");
-        if (transforms.isEmpty() || !ENVELOPED.equals(transforms.get(0).getAttribute("Algorithm"))) {
+        if (transforms.isEmpty() || !(ENVELOPED.equals(transforms.get(0).getAttribute("Algorithm"))
+                || EnvelopedXPath.matches(transforms.get(0)))) {
             throw unsupported(name, length, "URI=\"\" without the enveloped-signature transform first");
         }
         if (transforms.size() == 1) {
