@@ -25,6 +25,7 @@ import vn.signer.timestamp.TimestampAuthorities;
 import vn.signer.timestamp.TsaSettings;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.SignatureReport;
+import vn.signer.verify.StreamedVerification;
 import vn.signer.verify.VerificationReport;
 import vn.signer.verify.VerificationSettings;
 import vn.signer.verify.Verdict;
@@ -94,6 +95,26 @@ class LevelsTest {
                     List.of(services.pki().issuingCa()), files.crls());
             Samples.assertPdfsigSays(outcome.output(), nss, Samples.PDFSIG_VALID);
         }
+    }
+
+    /** The streaming path of large XML at every level: DSS's path and the streaming one find it VALID, and xmlsec1 too. */
+    @ParameterizedTest
+    @EnumSource(value = Level.class, names = {"T", "LT", "LTA"})
+    void xmlSignedByStreamingAtEveryLevelIsValidBothWaysAndForXmlsec(Level level) {
+        Path input = Samples.xml(dir);
+        Path output = dir.resolve("streamed-" + level + ".xml");
+        try (Pkcs12KeySource source = Pkcs12KeySource.open(signer.writePkcs12(dir.resolve("k.p12"), "k", "pw".toCharArray()),
+                r -> "pw".toCharArray())) {
+            SignOutcome outcome = DocumentSigner.create(source.key(KeySelector.only()), SignatureOptions.builder().level(level).build(),
+                    new SigningServices(tsa(), trust())).signStreamed(input, output);
+            assertEquals(List.of(URI.create(services.tsaUrl())), outcome.timestampAuthorities());
+        }
+        assertValid(output, trust(), level);
+        VerificationReport streamed = StreamedVerification.verify(DocumentVerifier.create(trust()), output);
+        assertEquals(Verdict.VALID, streamed.verdict(), streamed.toString());
+        assertTrue(streamed.signatures().get(0).level().endsWith("-" + level), streamed.toString());
+        TestPki.PkiFiles files = services.pki().written(dir.resolve("pki"));
+        Tools.check(Tools.xmlsec1Verify(output, files.rootPem(), files.issuingCaPem()), "xmlsec1 --verify");
     }
 
     @ParameterizedTest
