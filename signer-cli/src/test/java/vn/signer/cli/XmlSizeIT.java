@@ -21,8 +21,8 @@ import vn.signer.testing.Tools;
  * An XML larger than the JVM's heap holds as a tree (with -Xmx64m, 64 MiB over {@link SafeXml#HEAP_PER_BYTE},
  * about 3 MB) is signed enveloped and verified by streaming, in that heap, in a JVM of its own: a 20 MB
  * record set signs, verifies VALID and is accepted by xmlsec1, and one byte of its text changed makes it
- * INVALID. What the streaming path does not take is refused before it is read, exit 65 with one line
- * naming its size, the limit and how to give Java more memory, never an OutOfMemoryError part way.
+ * INVALID. What the streaming path does not take (enveloping packaging, two signatures, a signature as
+ * large as a document) is refused, exit 65 with one line saying why, never an OutOfMemoryError part way.
  */
 class XmlSizeIT {
     @TempDir
@@ -95,5 +95,13 @@ class XmlSizeIT {
         Tools.Result verify = signer("--lang", "en", "verify", Cli.demoTrust(), two);
         assertEquals(65, verify.exitCode(), verify.all());
         assertTrue(verify.stderr().contains("holds 2 signature(s), 2 of them directly in the root"), verify.all());
+
+        // One signature stuffed with 4 MB: its tree would be as large as the document's, and is refused as one.
+        String stuffed = "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo/><ds:Object>"
+                + "x".repeat(4_000_000) + "</ds:Object></ds:Signature>";
+        Path big = Files.writeString(dir.resolve("big.xml"), Files.readString(xml).replace("</danh-sach>", stuffed + "</danh-sach>"));
+        Tools.Result refused = signer("--lang", "en", "verify", Cli.demoTrust(), big);
+        assertEquals(65, refused.exitCode(), refused.all());
+        assertTrue(refused.stderr().contains("MB, more than the "), refused.all());
     }
 }

@@ -69,7 +69,21 @@ public final class LargeXml {
      * with comments), as a small document; read with SafeXml's limits.
      */
     public static StandIn standIn(Path file) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long limit = SafeXml.largestForHeap();
+        // A signature stuffed with megabytes (in an Object, say) would be a large tree again: refused as one.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                SafeXml.requireWithin(file.toString(), (long) count + len, limit);
+                super.write(b, off, len);
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                SafeXml.requireWithin(file.toString(), count + 1L, limit);
+                super.write(b);
+            }
+        };
         CanonicalXml canonical = new CanonicalXml(writer(bytes), new CanonicalXml.Method(false, true), true);
         SafeXml.read(file, canonical);
         return new StandIn(bytes.toByteArray(), canonical.signatures(), canonical.signaturesUnderRoot(), canonical.rootName(),
