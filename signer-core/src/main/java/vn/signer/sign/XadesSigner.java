@@ -59,13 +59,17 @@ final class XadesSigner implements FormatSigner {
      * to "" is digested by streaming, DSS builds the signature in a stand-in holding only the root, and the
      * signed document is the file copied with that signature before the root's end tag.
      *
-     * @throws SignerException BAD_INPUT: xml.tooLarge (enveloping or detached), xml.large.signed,
+     * @throws SignerException BAD_INPUT: xml.tooLarge (enveloping or detached), xml.large.level (LTA), xml.large.signed,
      *                         xml.large.encoding, xml.large.tail
      */
     PreparedFormat prepareLarge(Path file, List<X509Certificate> chain, SignatureOptions options, Date signingTime) {
         long size = Documents.size(file);
         if (options.xmlPackaging() != XmlPackaging.ENVELOPED) {
             SafeXml.requireWithin(file.toString(), size, SafeXml.largestForHeap());
+        }
+        if (options.level() == Level.LTA) {
+            // The archive timestamp covers each reference's canonical octets, which the stream only digests.
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.large.level", file, SafeXml.megabytes(size), options.level()));
         }
         LargeXml.StandIn standIn = LargeXml.standIn(file);
         if (standIn.signatures() > 0) {

@@ -27,11 +27,17 @@ import vn.signer.verify.xml.XmlInspection;
  * (the root holding only the signature), signer's findings on it with what the document's own read adds,
  * and the whole-document reference's digest computed by streaming. Refused, with a problem saying why,
  * whatever this cannot establish as DSS's path would: more than one signature, one not directly under
- * the root, a reference other than "" (enveloped, canonicalized) and the signature's own parts.
+ * the root, a reference other than "" (enveloped, canonicalized) and the signature's own parts, an
+ * archive or data-object timestamp.
  */
 final class LargeXmlVerification {
     private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static final String ENVELOPED = DS + "enveloped-signature";
+    /** The XAdES namespaces (1.1.1 to 1.4.1) all start so. */
+    private static final String XADES = "http://uri.etsi.org/01903/";
+    /** The XAdES timestamps whose message imprint takes in the signed content itself. */
+    private static final Set<String> CONTENT_TIMESTAMPS = Set.of("ArchiveTimeStamp", "AllDataObjectsTimeStamp",
+            "IndividualDataObjectsTimeStamp");
 
     /**
      * What the document's read established.
@@ -48,7 +54,7 @@ final class LargeXmlVerification {
 
     /**
      * @throws SignerException BAD_INPUT: the document's XML is refused (SafeXml), or xml.large.signatures,
-     *                         xml.large.reference
+     *                         xml.large.timestamp, xml.large.reference
      */
     static Reading read(Path file, long length) {
         String name = file.toString();
@@ -63,6 +69,7 @@ final class LargeXmlVerification {
             return new Reading(standIn.xml(), findings, null);
         }
         Element signature = (Element) stand.getElementsByTagNameNS(DS, "Signature").item(0);
+        requireNoTimestampOfContent(name, length, signature);
         Whole whole = whole(name, length, signature);
         LargeXml.Digest digest = LargeXml.digest(file, whole.canonicalization(), whole.digestAlgorithm(), whole.ids());
         List<XmlFinding.Problem> found = new ArrayList<>();
@@ -83,6 +90,22 @@ final class LargeXmlVerification {
         problems.sort(Comparator.comparing(p -> p.verdict() != Verdict.INVALID));
         return new Reading(standIn.xml(), List.of(new XmlFinding(finding.signatureValue(), finding.coversWhole(), finding.profile(),
                 finding.signingTime(), finding.certificateOffered(), false, problems)), digest.value());
+    }
+
+    /**
+     * Refuses a signature with an archive or data-object timestamp: DSS checks those over each reference's
+     * canonical octets, which the stream digests without keeping, so on the stand-in such a timestamp could
+     * be found intact over less than it covers.
+     */
+    private static void requireNoTimestampOfContent(String name, long length, Element signature) {
+        NodeList all = signature.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.getNamespaceURI() != null && e.getNamespaceURI().startsWith(XADES) && CONTENT_TIMESTAMPS.contains(e.getLocalName())) {
+                throw new SignerException(ErrorCode.BAD_INPUT, Problem.of("xml.large.timestamp", name, SafeXml.megabytes(length),
+                        e.getLocalName()));
+            }
+        }
     }
 
     /** The one reference to the whole document: how to digest it, and the Ids the other references name. */
