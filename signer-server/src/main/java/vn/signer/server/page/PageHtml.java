@@ -148,6 +148,7 @@ public final class PageHtml {
         return "<!DOCTYPE html>\n<html lang=\"" + tag(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(title) + "</title>\n"
+                + "<link rel=\"icon\" href=\"" + escape(assets) + "icon.svg\" type=\"image/svg+xml\">\n"
                 + "<link rel=\"stylesheet\" href=\"" + escape(assets) + "verify.css\">\n"
                 + "<script src=\"" + escape(assets) + "verify.js\" defer></script>\n</head>\n<body>\n"
                 + "<a class=\"skip\" href=\"#main\">" + text(words, "page.skip") + "</a>\n"

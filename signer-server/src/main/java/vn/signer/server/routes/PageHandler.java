@@ -32,6 +32,8 @@ final class PageHandler {
     private final KeptResults kept;
     private final String css = Routes.resource("/vn/signer/server/page/verify.css");
     private final String js = Routes.resource("/vn/signer/server/page/verify.js");
+    /** Its own icon, or the browser asks for /favicon.ico, which is not there. */
+    private final String icon = Routes.resource("/vn/signer/server/page/icon.svg");
 
     PageHandler(ServerContext server, VerifyHandler verify) {
         this.server = server;
@@ -53,7 +55,8 @@ final class PageHandler {
                 new Route(HandlerType.GET, base + "/assets/verify.css", Access.PAGE,
                         ctx -> asset(ctx, "text/css; charset=utf-8", css)),
                 new Route(HandlerType.GET, base + "/assets/verify.js", Access.PAGE,
-                        ctx -> asset(ctx, "text/javascript; charset=utf-8", js)));
+                        ctx -> asset(ctx, "text/javascript; charset=utf-8", js)),
+                new Route(HandlerType.GET, base + "/assets/icon.svg", Access.PAGE, ctx -> asset(ctx, "image/svg+xml", icon)));
     }
 
     private void form(Context ctx) {
