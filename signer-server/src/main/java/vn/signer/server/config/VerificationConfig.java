@@ -9,11 +9,13 @@ import java.util.Map;
  * @param defaultProfile the trust profile used when the caller names none
  * @param profiles       trust profiles by name
  * @param page           the verification page for people (off unless enabled)
+ * @param reportProfile  a signing profile that signs every PDF report to keep (the page's and
+ *                       /v1/verify?format=pdf), so that it can be shown later as this server's; none unless set
  */
 public record VerificationConfig(Boolean open, String defaultProfile, Map<String, TrustProfileConfig> profiles,
-                                 PageConfig page) {
+                                 PageConfig page, String reportProfile) {
 
-    static final VerificationConfig NONE = new VerificationConfig(false, null, null, null);
+    static final VerificationConfig NONE = new VerificationConfig(false, null, null, null, null);
 
     public VerificationConfig {
         open = open != null && open;

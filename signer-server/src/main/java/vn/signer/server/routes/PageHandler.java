@@ -83,7 +83,7 @@ final class PageHandler {
         secure(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"" + (Words.isVietnamese(language)
                 ? "bao-cao-kiem-tra-chu-ky.pdf" : "signature-verification-report.pdf") + "\"");
-        ctx.contentType("application/pdf").result(VerifyHandler.pdf(checked, language));
+        ctx.contentType("application/pdf").result(verify.pdf(ctx, checked, language));
     }
 
     private void json(Context ctx) {

@@ -2,14 +2,20 @@ package vn.signer.server.routes;
 
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
+import vn.signer.audit.AuditEntry;
 import vn.signer.report.Json;
 import vn.signer.report.ReportDetails;
 import vn.signer.report.ReportPdf;
 import vn.signer.report.ReportSheet;
 import vn.signer.report.Words;
+import vn.signer.server.auth.Authenticator;
+import vn.signer.server.auth.Client;
 import vn.signer.server.page.Checked;
+import vn.signer.server.profiles.SigningProfile;
+import vn.signer.sign.SignOutcome;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.VerificationReport;
 
@@ -37,7 +43,7 @@ final class VerifyHandler {
         Locale language = AnswerLanguage.of(ctx);
         ctx.header("Content-Language", AnswerLanguage.header(language));
         if (format.equals("pdf")) {
-            ctx.contentType("application/pdf").result(pdf(checked, language));
+            ctx.contentType("application/pdf").result(pdf(ctx, checked, language));
         } else {
             ctx.contentType("application/json").result(Json.line(checked.report(), language));
         }
@@ -64,11 +70,27 @@ final class VerifyHandler {
         }
     }
 
-    /** The report to keep, in {@code language}. */
-    static byte[] pdf(Checked checked, Locale language) throws IOException {
+    /**
+     * The report to keep, in {@code language}; signed (and the signature audited as "report") when
+     * verification.reportProfile names a profile, so that it can later be shown to be this server's.
+     */
+    byte[] pdf(Context ctx, Checked checked, Locale language) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReportPdf.write(ReportSheet.of(checked.report(), checked.details(), Words.of(language)), out);
-        return out.toByteArray();
+        String name = server.config().verification().reportProfile();
+        if (name == null) {
+            return out.toByteArray();
+        }
+        byte[] report = out.toByteArray();
+        SigningProfile profile = server.profiles().get(name);
+        ByteArrayOutputStream signed = new ByteArrayOutputStream(report.length + 32 * 1024);
+        SignOutcome outcome = Guard.work(server, ctx, () -> profile.signer(SigningProfile.Overrides.NONE)
+                .sign("report.pdf", report, signed));
+        Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
+        server.audit().append(new AuditEntry(Instant.now(), client.name(), "report", name,
+                HexFormat.of().formatHex(Authenticator.sha256(signed.toByteArray())), "signed", outcome.level()));
+        server.metrics().signature(name, "signed");
+        return signed.toByteArray();
     }
 
     private static VerificationReport verify(DocumentVerifier verifier, Upload upload) {
