@@ -217,4 +217,22 @@ class VerificationPageTest {
         assertTrue(html.contains("<dt>Người ký</dt><dd>\\&lt;script"), html);
         assertTrue(html.contains("&lt;img src"), html);
     }
+
+    @Test
+    void withoutAnApiKeyThePageIsStillRateLimitedByAddress(@TempDir Path own) {
+        String yaml = TestServers.withPage(TestServers.yaml(own, false, "  requestsPerSecond: 0.1\n  burst: 2", ""), "/");
+        try (SignerServer limited = TestServers.start(own, yaml)) {
+            int refused = 0;
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<byte[]> form = TestServers.get(limited, "/", null);
+                if (form.statusCode() == 429) {
+                    refused++;
+                    assertTrue(text(form).contains("quá nhiều yêu cầu"), text(form));
+                    assertTrue(form.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+                    assertPageHeaders(form.headers());
+                }
+            }
+            assertEquals(2, refused, "a burst of 2, then 429");
+        }
+    }
 }
