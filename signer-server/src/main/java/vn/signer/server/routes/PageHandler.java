@@ -30,6 +30,7 @@ final class PageHandler {
     private final PageConfig config;
     private final PageHtml.Place place;
     private final KeptResults kept;
+    private final List<Route> routes;
     private final String css = Routes.resource("/vn/signer/server/page/verify.css");
     private final String js = Routes.resource("/vn/signer/server/page/verify.js");
     /** Its own icon, or the browser asks for /favicon.ico, which is not there. */
@@ -41,12 +42,8 @@ final class PageHandler {
         this.config = server.config().verification().page();
         this.place = new PageHtml.Place(config.path(), config.base());
         this.kept = new KeptResults(Duration.ofSeconds(config.reportSeconds()), config.maxReports());
-    }
-
-    /** The page's routes, all {@link Access#PAGE}. */
-    List<Route> routes() {
         String base = config.base();
-        return List.of(
+        this.routes = List.of(
                 new Route(HandlerType.GET, config.path(), Access.PAGE, this::form),
                 new Route(HandlerType.POST, config.path(), Access.PAGE, this::upload),
                 new Route(HandlerType.GET, base + "/report", Access.PAGE, this::result),
@@ -57,6 +54,11 @@ final class PageHandler {
                 new Route(HandlerType.GET, base + "/assets/verify.js", Access.PAGE,
                         ctx -> asset(ctx, "text/javascript; charset=utf-8", js)),
                 new Route(HandlerType.GET, base + "/assets/icon.svg", Access.PAGE, ctx -> asset(ctx, "image/svg+xml", icon)));
+    }
+
+    /** The page's routes, all {@link Access#PAGE}. */
+    List<Route> routes() {
+        return routes;
     }
 
     private void form(Context ctx) {
@@ -107,7 +109,7 @@ final class PageHandler {
 
     /** Whether {@code route} (a path of the route table) is one of the page's. */
     boolean owns(String route) {
-        return route != null && routes().stream().anyMatch(r -> r.path().equals(route));
+        return route != null && routes.stream().anyMatch(r -> r.path().equals(route));
     }
 
     private Checked kept(Context ctx) {
