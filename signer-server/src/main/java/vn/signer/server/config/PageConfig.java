@@ -20,13 +20,11 @@ public record PageConfig(Boolean enabled, String path, Integer reportSeconds, In
         path = path == null ? "/" : path;
         reportSeconds = reportSeconds == null ? 600 : reportSeconds;
         maxReports = maxReports == null ? 1000 : maxReports;
-        ServerConfig.require(path.matches("/([A-Za-z0-9._~-]+/?)*"),
-                "verification.page.path: give a path such as / or /kiem-tra (letters, digits, . _ ~ - and /)");
+        ServerConfig.require(path.matches("/([A-Za-z0-9._~-]+/?)*"), "config.page.path", path);
         ServerConfig.require(!path.startsWith("/v1") && !path.startsWith("/health") && !path.startsWith("/ready")
-                && !path.startsWith("/metrics") && !path.startsWith("/openapi"), "verification.page.path: " + path
-                + " is taken by the API; choose another, e.g. /kiem-tra");
-        ServerConfig.require(reportSeconds >= 1 && reportSeconds <= 86_400, "verification.page.reportSeconds: 1 to 86400");
-        ServerConfig.require(maxReports >= 1 && maxReports <= 100_000, "verification.page.maxReports: 1 to 100000");
+                && !path.startsWith("/metrics") && !path.startsWith("/openapi"), "config.page.pathTaken", path);
+        ServerConfig.require(reportSeconds >= 1 && reportSeconds <= 86_400, "config.page.reportSeconds");
+        ServerConfig.require(maxReports >= 1 && maxReports <= 100_000, "config.page.maxReports");
     }
 
     /** The path without its trailing slash: "" for "/", the prefix of the results, reports and assets. */

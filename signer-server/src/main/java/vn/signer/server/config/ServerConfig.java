@@ -51,7 +51,7 @@ public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConf
             }
         }
         require(verification.reportProfile() == null || profiles.containsKey(verification.reportProfile()),
-                "verification.reportProfile: no signing profile " + verification.reportProfile() + " (one with a key)");
+                "config.verification.reportProfile", verification.reportProfile());
         for (Map.Entry<String, ProfileConfig> profile : profiles.entrySet()) {
             String trust = profile.getValue().trust();
             require(trust == null || verification.profiles().containsKey(trust), "config.profile.trust", profile.getKey(), trust);
