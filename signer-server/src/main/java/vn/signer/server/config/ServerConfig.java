@@ -56,6 +56,8 @@ public record ServerConfig(String host, Integer port, Boolean plainHttp, TlsConf
                         "config.client.profile", client.name(), profile);
             }
         }
+        require(verification.reportProfile() == null || profiles.containsKey(verification.reportProfile()),
+                "config.verification.reportProfile", verification.reportProfile());
         for (Map.Entry<String, ProfileConfig> profile : profiles.entrySet()) {
             String trust = profile.getValue().trust();
             require(trust == null || verification.profiles().containsKey(trust), "config.profile.trust", profile.getKey(), trust);

@@ -30,8 +30,11 @@ public final class ErrorResponses {
     public record ErrorBody(String error, String message) {
     }
 
-    /** The status and body of an error answer, its message in English (for the audit, which operators read). */
-    record Answer(int status, ErrorBody body) {
+    /**
+     * The status and body of an error answer, its message in English (for the audit, which operators
+     * read), and the message as the caller was told it, in its language.
+     */
+    record Answer(int status, ErrorBody body, String shown) {
     }
 
     private ErrorResponses() {
@@ -142,6 +145,6 @@ public final class ErrorResponses {
             Duration retryAfter = e instanceof HttpError error ? error.retryAfter() : null;
             ctx.header("Retry-After", retryAfter == null ? "1" : Long.toString(retryAfter.toSeconds()));
         }
-        return new Answer(status, new ErrorBody(code, english));
+        return new Answer(status, new ErrorBody(code, english), message);
     }
 }

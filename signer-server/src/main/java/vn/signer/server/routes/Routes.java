@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import vn.signer.audit.AuditEntry;
 import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
@@ -28,6 +29,8 @@ public final class Routes {
     private final ServerContext server;
     private final SplitProfiles splitProfiles;
     private final List<Route> table;
+    /** The verification page, or null when it is not enabled. */
+    private final PageHandler page;
     private final WebPages web;
 
     /** @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps */
@@ -39,9 +42,10 @@ public final class Routes {
         SignHandler sign = new SignHandler(server);
         ReadyHandler ready = new ReadyHandler(server);
         String openApi = resource("/openapi.json");
+        this.page = server.config().verification().page().enabled() ? new PageHandler(server, verify) : null;
         WebPages web = new WebPages(server.config());
         this.web = web;
-        this.table = List.of(
+        List<Route> api = List.of(
                 new Route(HandlerType.POST, "/v1/verify", Access.VERIFY, verify::handle),
                 new Route(HandlerType.POST, "/v1/sign", Access.CLIENT, sign::handle),
                 new Route(HandlerType.POST, "/v1/sign/prepare", Access.CLIENT, split::prepare),
@@ -60,6 +64,7 @@ public final class Routes {
                         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape())),
                 new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC,
                         ctx -> ctx.contentType("application/json").result(openApi)));
+        this.table = page == null ? api : Stream.concat(api.stream(), page.routes().stream()).toList();
     }
 
     /** Registers the routes, the error answers and the metrics on {@code config}. */
@@ -97,6 +102,9 @@ public final class Routes {
     /** Answers an error; every one is counted and audited (repeats folded, see {@link RefusalAudit}). */
     private void failed(Exception e, Context ctx) {
         ErrorResponses.Answer answer = ErrorResponses.write(ctx, e);
+        if (page != null && page.owns(ctx.attribute(Guard.ROUTE_ATTRIBUTE))) {
+            page.error(ctx, answer);
+        }
         server.metrics().error(answer.body().error());
         String route = ctx.attribute(Guard.ROUTE_ATTRIBUTE);
         Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
@@ -115,7 +123,7 @@ public final class Routes {
         return table.stream().map(r -> r.method().name() + " " + r.path()).toList();
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = Routes.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the server's jar");
