@@ -150,7 +150,9 @@ final class DocumentScan extends SaxEvents {
         Open element = open.peek();
         if (element != null) {
             flush(element);
-            element.previous = element.previous == Node.TEXT ? Node.COMMENT_AFTER_TEXT : Node.OTHER;
+            // Comments one after another (blank text between them too) split the text around them as one does.
+            element.previous = element.previous == Node.TEXT || element.previous == Node.COMMENT_AFTER_TEXT
+                    ? Node.COMMENT_AFTER_TEXT : Node.OTHER;
         }
     }
 
@@ -205,6 +207,8 @@ final class DocumentScan extends SaxEvents {
         if (kind == Node.TEXT && element.previous == Node.COMMENT_AFTER_TEXT && commentSplits == null) {
             commentSplits = element.name;
         }
-        element.previous = kind;
+        if (!(kind == Node.BLANK && element.previous == Node.COMMENT_AFTER_TEXT)) {
+            element.previous = kind;
+        }
     }
 }
