@@ -30,6 +30,7 @@ import vn.signer.cli.agent.AgentServer;
 import vn.signer.cli.agent.AgentSetup;
 import vn.signer.cli.agent.AgentTrust;
 import vn.signer.cli.agent.DialogPerson;
+import vn.signer.cli.agent.DocumentSetup;
 import vn.signer.cli.agent.Person;
 import vn.signer.cli.agent.TerminalPerson;
 import vn.signer.keys.KeySelector;
@@ -37,11 +38,14 @@ import vn.signer.config.AgentSettings;
 import vn.signer.config.OfficerConfig;
 import vn.signer.config.OfficerProfile;
 import vn.signer.keys.KeySource;
+import vn.signer.sign.Level;
+import vn.signer.sign.SigningServices;
 
 /** The signing agent: a local HTTPS service through which web pages of allowed origins ask the person to sign. */
 @Command(name = "agent", description = {
     "Runs the signing agent on https://127.0.0.1:PORT for the web pages of the origins given: a page lists",
-    "the key store's certificates and asks for signatures of data its server prepared (split signing).",
+    "the key store's certificates and asks for signatures of data its server prepared (split signing), or",
+    "has whole PDFs signed through the Government CA plugin's protocol (wss://127.0.0.1:PORT/SignIssued...).",
     "Nothing is signed before the person at this computer sees the request and confirms it, in a dialog",
     "or in this terminal. The agent makes its own TLS certificate on first start and says how to trust it."})
 final class AgentCommand implements Callable<Integer> {
@@ -57,6 +61,17 @@ final class AgentCommand implements Callable<Integer> {
 
     @Mixin
     ProfileOptions profile;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Mixin
+    TsaOptions tsa;
+
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "Baseline level of the whole documents signed for the Government CA plugin's protocol: "
+                    + "${COMPLETION-CANDIDATES} (default: the profile's, else B).")
+    Level level;
 
     @Option(names = "--origin", paramLabel = "URL",
             description = "A web origin (https://host[:port]) whose pages may ask; repeat for several "
@@ -118,8 +133,11 @@ final class AgentCommand implements Callable<Integer> {
         AgentCertificate certificate = AgentCertificate.loadOrMake(kept);
         AgentServer server;
         try {
-            server = AgentServer.start(settings, certificate, source.spec(KeySelector.only(), chosen), offered, terminal.environment(),
-                    person, Duration.ofSeconds(confirmSeconds), locale, new Version().getVersion()[0]);
+            Level documentLevel = level != null ? level : chosen != null && chosen.level() != null ? chosen.level() : Level.B;
+            DocumentSetup documents = new DocumentSetup(documentLevel,
+                    new SigningServices(tsa.authorities(chosen), trust.settings(chosen).build()), chosen);
+            server = AgentServer.start(settings, certificate, source.spec(KeySelector.only(), chosen), offered, documents,
+                    terminal.environment(), person, Duration.ofSeconds(confirmSeconds), locale, new Version().getVersion()[0]);
         } catch (BindException e) {
             throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, CliWords.problem("agent.portTaken", String.valueOf(settings.port())), e);
         }

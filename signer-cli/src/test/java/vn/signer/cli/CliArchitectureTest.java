@@ -13,8 +13,14 @@ import vn.signer.testing.ModuleClasses;
 class CliArchitectureTest {
     @ArchTest
     static final ArchRule notTheServer = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("vn.signer.server..", "io.javalin..", "org.eclipse.jetty..")
+            .resideInAnyPackage("vn.signer.server..", "io.javalin..")
             .because("the CLI and the server are two faces of core and never import each other");
+
+    @ArchTest
+    static final ArchRule jettyInTheAgentOnly = noClasses().that().resideOutsideOfPackage("vn.signer.cli.agent..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+            .because("only the signing agent serves (HTTPS and the plugin protocol's WebSockets, on Jetty); "
+                    + "the rest of the CLI is a command line");
 
     @ArchTest
     static final ArchRule notDss = noClasses().should().dependOnClassesThat().resideInAPackage("eu.europa.esig..")

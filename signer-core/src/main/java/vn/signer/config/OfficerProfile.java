@@ -99,18 +99,21 @@ public record OfficerProfile(String pkcs12, Pkcs11 pkcs11, KeyChoice key, Profil
     }
 
     /**
-     * A builder of a {@code mode} appearance holding the profile's defaults (images, seal size, anchor,
-     * organisation, template, font), for the face to add what belongs to the document (its number, date,
+     * A builder of a {@code mode} appearance holding the profile's defaults that the mode uses (the image
+     * and anchor for personal, the seal for organisation, the template for text; seal size, organisation, font), for the face to add what belongs to the document (its number, date,
      * box) and what its user gave instead: a value set on the builder replaces the profile's.
      *
      * @throws vn.signer.SignerException BAD_INPUT, INPUT_MISSING when an image of the profile cannot be read
      */
     public Appearance.Builder appearanceBuilder(AppearanceMode mode) {
         Appearance.Builder builder = Appearance.builder(mode);
-        if (appearance.image() != null) {
+        // A profile may hold the parts of several modes (the signing agent signs in all four): each mode
+        // takes the parts it draws, and the Builder still refuses what a caller adds that does not fit.
+        boolean personal = mode == AppearanceMode.PERSONAL;
+        if (appearance.image() != null && personal) {
             builder.image(path(appearance.image()));
         }
-        if (appearance.seal() != null) {
+        if (appearance.seal() != null && mode == AppearanceMode.ORGANISATION) {
             builder.seal(path(appearance.seal()));
         }
         if (appearance.sealSizeMm() != null) {
@@ -119,7 +122,8 @@ public record OfficerProfile(String pkcs12, Pkcs11 pkcs11, KeyChoice key, Profil
         if (appearance.font() != null) {
             builder.font(AppearanceFont.file(path(appearance.font())));
         }
-        return builder.anchor(appearance.anchor()).organisation(appearance.organisation()).template(appearance.template());
+        return builder.anchor(personal ? appearance.anchor() : null).organisation(appearance.organisation())
+                .template(mode == AppearanceMode.TEXT ? appearance.template() : null);
     }
 
     /** The trust anchors' files and folders, resolved against the configuration's folder. */

@@ -1,14 +1,10 @@
 package vn.signer.cli.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,42 +12,62 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySourceSpec;
 import vn.signer.report.Json;
 
 /**
- * The agent's HTTPS face on 127.0.0.1 only. Before anything else each request must name the agent
- * itself as its Host (a DNS-rebound name is refused) and come from an origin on the allow-list;
- * otherwise it gets 403 and nothing happens: no question to the person, no token access. CORS
- * answers only those origins.
+ * The agent's face on 127.0.0.1 only, over TLS: the JSON API ({@code /v1/...}) and the Government CA
+ * plugin's WebSockets ({@code wss://127.0.0.1:PORT/<Operation>}, {@link PluginProtocol}) on the same
+ * port, as pages written for that plugin expect. Before anything else each request, a WebSocket's
+ * handshake included, must name the agent itself as its Host (a DNS-rebound name is refused) and come
+ * from an origin on the allow-list; otherwise it gets 403 and nothing happens: no question to the
+ * person, no token access, no download. CORS answers only those origins.
+ *
+ * <p>Jetty, because the JDK's HTTPS server cannot hand a connection over to WebSocket and a
+ * hand-written HTTP and WebSocket server would be more code to get right than this.
  */
 public final class AgentServer implements AutoCloseable {
-    /** A sign request is a few hundred bytes; nothing bigger is read. */
-    private static final int BODY_LIMIT = 64 * 1024;
+    /** A sign request is a few hundred bytes, a plugin request a few kilobytes; nothing bigger is read. */
+    static final int BODY_LIMIT = 64 * 1024;
     /** Requests served at once; those waiting for the person hold one each, the queue bounds them. */
-    private static final int THREADS = 8;
+    private static final int THREADS = 16;
     /** Requests that may wait behind the one the person is answering; more are answered BUSY. */
     private static final int QUEUE = 4;
 
-    private final HttpsServer server;
-    private final ExecutorService threads;
+    private final Server server;
+    private final ServerConnector connector;
     private final ScheduledExecutorService logout;
     private final SigningAgent agent;
+    private final PluginProtocol plugin;
     private final AgentSetup settings;
     private final Locale locale;
     private final String version;
 
-    private AgentServer(HttpsServer server, ExecutorService threads, ScheduledExecutorService logout, SigningAgent agent,
-                        AgentSetup settings, Locale locale, String version) {
+    private AgentServer(Server server, ServerConnector connector, ScheduledExecutorService logout, SigningAgent agent,
+                        PluginProtocol plugin, AgentSetup settings, Locale locale, String version) {
         this.server = server;
-        this.threads = threads;
+        this.connector = connector;
         this.logout = logout;
         this.agent = agent;
+        this.plugin = plugin;
         this.settings = settings;
         this.locale = locale;
         this.version = version;
@@ -61,95 +77,145 @@ public final class AgentServer implements AutoCloseable {
      * Listens on 127.0.0.1:{@code settings.port()} with {@code certificate}; the agent's requests are
      * answered in {@code locale}.
      *
-     * @throws IOException when the port cannot be had (another program holds it, say)
+     * @param documents how whole documents of the plugin protocol are signed
+     * @throws IOException when the port cannot be had (another program holds it, say: a {@link BindException})
      */
-    public static AgentServer start(AgentSetup settings, AgentCertificate certificate, KeySourceSpec keys,
-                                    KeySelector offered, Map<String, String> environment, Person person, Duration answerLimit,
-                                    Locale locale, String version) throws IOException {
+    public static AgentServer start(AgentSetup settings, AgentCertificate certificate, KeySourceSpec keys, KeySelector offered,
+                                    DocumentSetup documents, Map<String, String> environment, Person person,
+                                    Duration answerLimit, Locale locale, String version) throws IOException {
         TokenLogin login = new TokenLogin(keys, environment, Duration.ofMinutes(settings.loginMinutes()), Clock.systemUTC());
         SigningAgent agent = new SigningAgent(login, offered, person, answerLimit, QUEUE, locale);
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
-                settings.port()), 16);
-        server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread thread = new Thread(r, "signer-agent-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(threads);
+        PluginProtocol plugin = new PluginProtocol(agent, documents, QUEUE + 1, locale, version);
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2);
+        threads.setName("signer-agent-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(certificate.sslContext());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // The Host is checked below, against the agent's own names; an IP address carries no SNI anyway.
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(settings.port());
+        // A request may wait for the person's two answers behind the queue's: the connection stays up meanwhile.
+        Duration patience = answerLimit.multipliedBy(2L * (QUEUE + 1)).plus(PluginProtocol.TRANSFER_TIME.multipliedBy(2));
+        connector.setIdleTimeout(patience.toMillis());
+        server.addConnector(connector);
         ScheduledExecutorService logout = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "signer-agent-logout");
             thread.setDaemon(true);
             return thread;
         });
+        AgentServer agentServer = new AgentServer(server, connector, logout, agent, plugin, settings, locale, version);
+        WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(BODY_LIMIT);
+            container.setMaxBinaryMessageSize(BODY_LIMIT);
+            container.setMaxFrameSize(BODY_LIMIT);
+            container.setIdleTimeout(patience);
+            for (PluginOperation operation : PluginOperation.values()) {
+                container.addMapping("/" + operation.name(), (request, response, callback) ->
+                        new PluginSocket(operation, request.getHeaders().get(HttpHeader.ORIGIN), plugin));
+            }
+        });
+        sockets.setHandler(agentServer.new Routes());
+        server.setHandler(agentServer.new Gate(sockets));
+        try {
+            server.start();
+        } catch (Exception e) {
+            agentServer.close();
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
         logout.scheduleAtFixedRate(agent::logoutIfOver, 30, 30, TimeUnit.SECONDS);
-        AgentServer agentServer = new AgentServer(server, threads, logout, agent, settings, locale, version);
-        server.createContext("/", agentServer::handle);
-        server.start();
         return agentServer;
     }
 
     /** The port listened on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+    /** The Host and Origin checks, before the WebSocket upgrade and the API alike. */
+    private final class Gate extends Handler.Wrapper {
+        Gate(Handler next) {
+            super(next);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String host = request.getHeaders().get(HttpHeader.HOST);
+            if (host == null || !Set.of("127.0.0.1:" + settings.port(), "localhost:" + settings.port()).contains(host.toLowerCase(Locale.ROOT))) {
+                error(response, callback, AgentError.of(403, "FORBIDDEN", "agent.error.host"));
+                return true;
+            }
+            String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+            if (origin == null || !settings.origins().contains(origin)) {
+                error(response, callback, AgentError.of(403, "FORBIDDEN", "agent.error.origin", origin == null ? "—" : origin));
+                return true;
+            }
+            return super.handle(request, response, callback);
+        }
+    }
+
+    /** The JSON API, for pages of allowed origins (the Gate has checked). */
+    private final class Routes extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
             try {
-                answer(exchange);
+                answer(request, response, callback);
             } catch (AgentError e) {
-                error(exchange, e);
+                error(response, callback, e);
             } catch (RuntimeException e) {
-                error(exchange, AgentError.of(500, "AGENT_FAILED", "agent.error.other", String.valueOf(e.getMessage())));
+                error(response, callback, AgentError.of(500, "AGENT_FAILED", "agent.error.other", String.valueOf(e.getMessage())));
             }
+            return true;
         }
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null || !Set.of("127.0.0.1:" + settings.port(), "localhost:" + settings.port()).contains(host.toLowerCase(Locale.ROOT))) {
-            throw AgentError.of(403, "FORBIDDEN", "agent.error.host");
-        }
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (origin == null || !settings.origins().contains(origin)) {
-            throw AgentError.of(403, "FORBIDDEN", "agent.error.origin", origin == null ? "—" : origin);
-        }
-        var headers = exchange.getResponseHeaders();
-        headers.set("Access-Control-Allow-Origin", origin);
-        headers.set("Vary", "Origin");
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
+    private void answer(Request request, Response response, Callback callback) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        var headers = response.getHeaders();
+        headers.put("Access-Control-Allow-Origin", origin);
+        headers.put("Vary", "Origin");
+        String method = request.getMethod();
+        String path = Request.getPathInContext(request);
         if (method.equals("OPTIONS")) {
-            headers.set("Access-Control-Allow-Methods", "GET, POST");
-            headers.set("Access-Control-Allow-Headers", "Content-Type");
-            headers.set("Access-Control-Max-Age", "600");
+            headers.put("Access-Control-Allow-Methods", "GET, POST");
+            headers.put("Access-Control-Allow-Headers", "Content-Type");
+            headers.put("Access-Control-Max-Age", "600");
             // Chromium's Private Network Access asks a public page's preflight whether loopback may answer.
-            if ("true".equals(exchange.getRequestHeaders().getFirst("Access-Control-Request-Private-Network"))) {
-                headers.set("Access-Control-Allow-Private-Network", "true");
+            if ("true".equals(request.getHeaders().get("Access-Control-Request-Private-Network"))) {
+                headers.put("Access-Control-Allow-Private-Network", "true");
             }
-            exchange.sendResponseHeaders(204, -1);
+            response.setStatus(204);
+            response.write(true, null, callback);
             return;
         }
         switch (method + " " + path) {
-            case "GET /v1/agent" -> json(exchange, 200, Map.of("agent", "signer", "version", version, "api", 1));
-            case "GET /v1/certificates" -> json(exchange, 200, Map.of("certificates", agent.certificates(origin)));
+            case "GET /v1/agent" -> json(response, callback, 200, Map.of("agent", "signer", "version", version, "api", 1));
+            case "GET /v1/certificates" -> json(response, callback, 200, Map.of("certificates", agent.certificates(origin)));
             case "POST /v1/sign" -> {
-                SignRequest request = SignRequest.read(body(exchange));
-                byte[] value = agent.sign(origin, request);
-                json(exchange, 200, Map.of("signatureValue", Base64.getEncoder().encodeToString(value)));
+                SignRequest signRequest = SignRequest.read(body(request));
+                byte[] value = agent.sign(origin, signRequest);
+                json(response, callback, 200, Map.of("signatureValue", Base64.getEncoder().encodeToString(value)));
             }
             default -> throw AgentError.of(404, "NOT_FOUND", "agent.error.route", method, path);
         }
     }
 
-    private static JsonNode body(HttpExchange exchange) {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    private static JsonNode body(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw AgentError.of(415, "BAD_REQUEST", "agent.error.json");
         }
         byte[] bytes;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = Request.asInputStream(request)) {
             bytes = in.readNBytes(BODY_LIMIT + 1);
         } catch (IOException e) {
             throw AgentError.of(400, "BAD_REQUEST", "agent.error.json");
@@ -168,29 +234,36 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    private void error(HttpExchange exchange, AgentError e) throws IOException {
+    private void error(Response response, Callback callback, AgentError e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code());
-        String hint = e.problem().hint(locale);
-        error.put("message", e.problem().message(locale) + (hint == null ? "" : " — " + hint));
-        json(exchange, e.status(), Map.of("error", error));
+        error.put("message", AgentTexts.said(e.problem(), locale));
+        json(response, callback, e.status(), Map.of("error", error));
     }
 
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = Json.mapper().writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    private static void json(Response response, Callback callback, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = Json.mapper().writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("the agent's own answer cannot be written as JSON", e);
         }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping only closes the listening socket and the connections; the agent stops anyway.
+            server.destroy();
+        }
         logout.shutdownNow();
-        threads.shutdownNow();
+        plugin.close();
         agent.close();
     }
 }

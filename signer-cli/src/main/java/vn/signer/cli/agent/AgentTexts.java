@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.signer.Problem;
 import vn.signer.report.Printable;
 import vn.signer.report.Words;
 
@@ -27,8 +28,19 @@ final class AgentTexts {
         lines.add("  " + text(locale, "agent.ask.mode", shown(d.mode())));
         lines.add("  " + text(locale, "agent.ask.sha256", shown(d.sha256())));
         lines.add(text(locale, "agent.ask.certificate", Printable.text(ask.certificate())));
-        lines.add(text(locale, "agent.ask.hash", ask.hashHex()));
+        if (ask.fetchedSha256() != null) {
+            lines.add(text(locale, "agent.ask.fetched", ask.fetchedSha256()));
+        }
+        if (ask.hashHex() != null) {
+            lines.add(text(locale, "agent.ask.hash", ask.hashHex()));
+        }
         return lines;
+    }
+
+    /** A problem in words for the page: the message, and the hint after a dash when there is one. */
+    static String said(Problem problem, Locale locale) {
+        String hint = problem.hint(locale);
+        return problem.message(locale) + (hint == null ? "" : " — " + hint);
     }
 
     /** A text of the page's, NFC with control characters escaped; a dash for none. */

@@ -8,9 +8,15 @@ import java.util.List;
  * @param origin      the origin the agent saw the request come from (not what the page claims)
  * @param document    the document as the site states it
  * @param certificate who signs: the certificate's holder and issuer
- * @param hashHex     the digest to be signed, hex
+ * @param hashHex     the digest to be signed, hex, or null when the agent signs a whole document
+ * @param fetchedSha256 the SHA-256 of the document the agent downloaded itself, hex, or null when it got only data to sign
  */
-public record Ask(String origin, StatedDocument document, String certificate, String hashHex) {
+public record Ask(String origin, StatedDocument document, String certificate, String hashHex, String fetchedSha256) {
+
+    /** A request of split signing: the data to sign, no document. */
+    public Ask(String origin, StatedDocument document, String certificate, String hashHex) {
+        this(origin, document, certificate, hashHex, null);
+    }
 
     /**
      * What the page says it is signing; the agent cannot check it and shows it as the site's statement.

@@ -1,5 +1,6 @@
 package vn.signer.cli.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -26,11 +27,17 @@ import vn.signer.keys.KeySource;
 import vn.signer.keys.PinCallback;
 import vn.signer.keys.SigningKey;
 import vn.signer.report.Printable;
+import vn.signer.report.Words;
+import vn.signer.sign.DocumentToSign;
+import vn.signer.sign.PreparedSignature;
+import vn.signer.sign.SignatureOptions;
+import vn.signer.sign.SignedDocument;
+import vn.signer.sign.Signing;
 
 /**
  * What the agent does, one request at a time on one worker thread (a USB token does one thing at a
- * time, and the person answers one question at a time): list the certificates and sign prepared
- * data, each signature only after the person confirmed it. Requests wait in a bounded queue; beyond
+ * time, and the person answers one question at a time): list the certificates, sign prepared data,
+ * and sign whole documents for the plugin protocol, each signature only after the person confirmed it. Requests wait in a bounded queue; beyond
  * it they are answered BUSY.
  */
 final class SigningAgent implements AutoCloseable {
@@ -91,6 +98,41 @@ final class SigningAgent implements AutoCloseable {
             person.told(AgentTexts.text(locale, "agent.told.signed", origin, Printable.text(ask.document().name())));
             return value;
         });
+    }
+
+    /**
+     * The signed document, once the person confirmed it (else CANCELLED): the agent's one key (the one
+     * the officer chose, or the store's only one), the operation's appearance, {@code setup}'s level.
+     */
+    byte[] signDocument(String origin, WholeDocument document, DocumentSetup setup) {
+        return run(() -> {
+            String certificate = login.needsPin() ? AgentTexts.text(locale, "agent.ask.keyChosen",
+                    Printable.text(Words.of(locale).text(allowedKeys.describe())))
+                    : holder(login.source(pin(origin)).key(allowedKeys).certificate());
+            Ask.StatedDocument stated = new Ask.StatedDocument(document.name(), document.request().docNumber(),
+                    AgentTexts.text(locale, "agent.plugin.mode." + document.operation().name()), null);
+            Ask ask = new Ask(origin, stated, certificate, null, document.sha256Hex());
+            if (!person.confirms(ask, answerLimit)) {
+                person.told(AgentTexts.text(locale, "agent.told.refused", origin));
+                throw AgentError.cancelled();
+            }
+            SigningKey key = login.source(pin(origin)).key(allowedKeys);
+            SignatureOptions options = SignatureOptions.builder().level(setup.level())
+                    .appearance(document.appearance(setup.profile(), key.certificate())).build();
+            try (PreparedSignature prepared = Signing.create(setup.services()).prepare(
+                    DocumentToSign.inMemory(document.name(), document.content()), key.chain(), options);
+                 SignedDocument signed = prepared.complete(key).augment()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(document.content().length + 64 * 1024);
+                signed.writeTo(out);
+                person.told(AgentTexts.text(locale, "agent.told.signed", origin, Printable.text(document.name())));
+                return out.toByteArray();
+            }
+        });
+    }
+
+    /** The certificate whole documents are signed with, described as for /v1/certificates. */
+    Map<String, Object> documentCertificate(String origin) {
+        return run(() -> describe(login.source(pin(origin)).key(allowedKeys)));
     }
 
     /** Logs out once the login's time is over, unless the worker is busy (the next request then does). */
