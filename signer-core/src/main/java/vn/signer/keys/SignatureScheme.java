@@ -1,9 +1,17 @@
 package vn.signer.keys;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
 
 /**
  * How a signature value is computed: the digest and, for RSA keys, the padding. The defaults
@@ -41,6 +49,36 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
         String compactName() {
             return jcaName.replace("-", "");
         }
+
+        /** The digest's length in bytes. */
+        public int length() {
+            return length;
+        }
+
+        /** The digest's object identifier, e.g. 2.16.840.1.101.3.4.2.1 for SHA-256. */
+        public String oid() {
+            return identifier().getId();
+        }
+
+        private ASN1ObjectIdentifier identifier() {
+            return switch (this) {
+                case SHA256 -> NISTObjectIdentifiers.id_sha256;
+                case SHA384 -> NISTObjectIdentifiers.id_sha384;
+                case SHA512 -> NISTObjectIdentifiers.id_sha512;
+            };
+        }
+
+        /**
+         * The DER-encoded DigestInfo of {@code digest} (RFC 8017 §9.2): what a raw RSA PKCS#1 v1.5 key
+         * pads and signs.
+         */
+        public byte[] digestInfo(byte[] digest) {
+            try {
+                return new DigestInfo(new AlgorithmIdentifier(identifier(), DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a DigestInfo could not be encoded", e);
+            }
+        }
     }
 
     /** RSA signature padding. */
@@ -58,6 +96,31 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
             case "EC" -> digest.compactName() + "withECDSA";
             default -> throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
         };
+    }
+
+    /**
+     * The JCA algorithm that signs a digest computed elsewhere with a key of this algorithm: raw RSA
+     * PKCS#1 v1.5 over the DigestInfo, or ECDSA over the digest. RSA-PSS has no such form in the JCA
+     * providers signer relies on (SunPKCS11 above all), so it is refused.
+     *
+     * @throws IllegalArgumentException for RSA-PSS or another key algorithm
+     */
+    String jcaDigestAlgorithm(String keyAlgorithm) {
+        return switch (keyAlgorithm) {
+            case "RSA" -> {
+                if (padding == RsaPadding.PSS) {
+                    throw new IllegalArgumentException("RSA-PSS over a digest computed elsewhere is not supported");
+                }
+                yield "NONEwithRSA";
+            }
+            case "EC" -> "NONEwithECDSA";
+            default -> throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
+        };
+    }
+
+    /** What {@link #jcaDigestAlgorithm} signs for {@code digest}: the DigestInfo for RSA, the digest for ECDSA. */
+    byte[] digestInput(String keyAlgorithm, byte[] digest) {
+        return "RSA".equals(keyAlgorithm) ? this.digest.digestInfo(digest) : digest.clone();
     }
 
     /** Parameters the JCA signature needs, or null. */

@@ -65,12 +65,17 @@ public final class SigningKey {
      * @return the signature value (DER for ECDSA)
      */
     public byte[] sign(byte[] data, SignatureScheme scheme) {
+        String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
+        byte[] value = run(algorithm, scheme.jcaParameters(keyAlgorithm()), data);
+        verifyOwnSignature(data, value, scheme);
+        return value;
+    }
+
+    /** One signature operation with the key, within the key's concurrency. */
+    private byte[] run(String algorithm, AlgorithmParameterSpec parameters, byte[] data) {
         if (!sourceOpen.getAsBoolean()) {
             throw new IllegalStateException("the key source of " + info.describe() + " is closed");
         }
-        String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
-        AlgorithmParameterSpec parameters = scheme.jcaParameters(keyAlgorithm());
-        byte[] value;
         if (concurrency != null) {
             concurrency.acquireUninterruptibly();
         }
@@ -82,7 +87,7 @@ public final class SigningKey {
             }
             signer.initSign(privateKey);
             signer.update(data);
-            value = signer.sign();
+            return signer.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.cannotSign", info.describe(), String.valueOf(algorithm),
                     String.valueOf(e.getMessage())), e);
@@ -91,15 +96,42 @@ public final class SigningKey {
                 concurrency.release();
             }
         }
-        verifyOwnSignature(data, value, scheme);
+    }
+
+    /**
+     * Signs a digest computed elsewhere (what a remote signing service receives: the hash alone), as
+     * raw RSA PKCS#1 v1.5 over its DigestInfo or ECDSA over the digest, and checks the value against
+     * the certificate as {@link #sign} does.
+     *
+     * @param digest the digest, as long as {@code scheme}'s digest algorithm makes it
+     * @return the signature value (DER for ECDSA)
+     * @throws IllegalArgumentException for a digest of another length, or RSA-PSS
+     */
+    public byte[] signDigest(byte[] digest, SignatureScheme scheme) {
+        if (digest.length != scheme.digest().length()) {
+            throw new IllegalArgumentException("a " + scheme.digest().jcaName() + " digest has " + scheme.digest().length()
+                    + " bytes, not " + digest.length);
+        }
+        String algorithm = scheme.jcaDigestAlgorithm(keyAlgorithm());
+        byte[] value = run(algorithm, null, scheme.digestInput(keyAlgorithm(), digest));
+        requireOwn(() -> SignatureCheck.verifiesDigest(certificate(), digest, value, scheme));
         return value;
+    }
+
+    /** A check of a value just made against the certificate. */
+    private interface OwnCheck {
+        boolean verifies() throws GeneralSecurityException;
     }
 
     /** A faulty token or a key that does not match its certificate must never yield a signature. */
     private void verifyOwnSignature(byte[] data, byte[] value, SignatureScheme scheme) {
+        requireOwn(() -> SignatureCheck.verifies(certificate(), data, value, scheme));
+    }
+
+    private void requireOwn(OwnCheck check) {
         boolean ok;
         try {
-            ok = SignatureCheck.verifies(certificate(), data, value, scheme);
+            ok = check.verifies();
         } catch (GeneralSecurityException e) {
             throw new SignerException(ErrorCode.SIGNING_FAILED, Problem.of("key.cannotCheck", info.describe(),
                     String.valueOf(e.getMessage())), e);

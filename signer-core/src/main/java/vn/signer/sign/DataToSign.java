@@ -1,15 +1,7 @@
 package vn.signer.sign;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.DigestInfo;
 import vn.signer.keys.SignatureScheme;
 
 /**
@@ -57,16 +49,7 @@ public final class DataToSign {
      * signs. Meaningless for ECDSA and RSA-PSS, which sign the {@link #digest()}.
      */
     public byte[] digestInfo() {
-        ASN1ObjectIdentifier oid = switch (scheme.digest()) {
-            case SHA256 -> NISTObjectIdentifiers.id_sha256;
-            case SHA384 -> NISTObjectIdentifiers.id_sha384;
-            case SHA512 -> NISTObjectIdentifiers.id_sha512;
-        };
-        try {
-            return new DigestInfo(new AlgorithmIdentifier(oid, DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a DigestInfo could not be encoded", e);
-        }
+        return scheme.digest().digestInfo(digest);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import vn.signer.audit.AuditEntry;
 import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Client;
+import vn.signer.server.csc.Authorisations;
 import vn.signer.server.profiles.SigningProfile;
 import vn.signer.server.profiles.SplitProfile;
 import vn.signer.server.profiles.SplitProfiles;
@@ -28,14 +30,18 @@ public final class Routes {
     private final SplitProfiles splitProfiles;
     private final List<Route> table;
 
-    /** @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps */
-    public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions) {
+    /**
+     * @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps
+     * @param clock         when the CSC service's authorisations expire
+     */
+    public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions, Clock clock) {
         this.server = server;
         this.splitProfiles = splitProfiles;
         SplitHandler split = new SplitHandler(server, splitProfiles, sessions);
         VerifyHandler verify = new VerifyHandler(server);
         SignHandler sign = new SignHandler(server);
         ReadyHandler ready = new ReadyHandler(server);
+        CscHandler csc = new CscHandler(server, new Authorisations(clock, CscHandler.MAX_AUTHORISATIONS));
         String openApi = resource("/openapi.json");
         this.table = List.of(
                 new Route(HandlerType.POST, "/v1/verify", Access.VERIFY, verify::handle),
@@ -43,6 +49,11 @@ public final class Routes {
                 new Route(HandlerType.POST, "/v1/sign/prepare", Access.CLIENT, split::prepare),
                 new Route(HandlerType.POST, "/v1/sign/complete", Access.CLIENT, split::complete),
                 new Route(HandlerType.GET, "/v1/profiles", Access.CLIENT, this::profiles),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "info", Access.PUBLIC, csc::info),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/list", Access.CLIENT, csc::list),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/info", Access.CLIENT, csc::credentialInfo),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/authorize", Access.CLIENT, csc::authorize),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "signatures/signHash", Access.CLIENT, csc::signHash),
                 new Route(HandlerType.GET, "/health", Access.PUBLIC,
                         ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}")),
                 new Route(HandlerType.GET, "/ready", Access.PUBLIC, ready::handle),
@@ -91,7 +102,8 @@ public final class Routes {
         server.refusals().refused(new AuditEntry(Instant.now(), client == null ? ctx.ip() : client.name(),
                 route == null ? ctx.method().name() + " (no such endpoint)" : route, profile,
                 ctx.attribute(Upload.SHA256_ATTRIBUTE), answer.body().error(), answer.body().message()));
-        if (route != null && route.startsWith("/v1/sign") && profile != null) {
+        if (route != null && (route.startsWith("/v1/sign") || route.startsWith(CscHandler.PREFIX + "signatures/"))
+                && profile != null) {
             server.metrics().signature(profile, answer.body().error());
         }
     }
