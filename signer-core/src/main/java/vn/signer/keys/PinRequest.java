@@ -4,7 +4,7 @@ package vn.signer.keys;
  * What a {@link PinCallback} is asked for.
  *
  * @param target  what the PIN unlocks, for the prompt: "token 'signer-demo' (slot 0)" or "officer.p12"
- * @param kind    a token's user PIN or a key file's password
+ * @param kind    a token's user PIN, a key file's password, or a remote credential's PIN or OTP
  * @param pinStatus what the token says about its PIN tries (always OK for a file)
  */
 public record PinRequest(String target, Kind kind, TokenInfo.PinStatus pinStatus) {
@@ -19,6 +19,10 @@ public record PinRequest(String target, Kind kind, TokenInfo.PinStatus pinStatus
         /** The user PIN of a PKCS#11 token. */
         TOKEN_PIN,
         /** The password of a PKCS#12 file. */
-        FILE_PASSWORD
+        FILE_PASSWORD,
+        /** The PIN a remote signing service asks to authorise signatures with a credential. */
+        REMOTE_PIN,
+        /** The one-time password a remote signing service asks (sent by SMS, or of an authenticator app). */
+        REMOTE_OTP
     }
 }

@@ -26,6 +26,7 @@ public final class SigningKey {
     private final List<X509Certificate> chain;
     private final BooleanSupplier sourceOpen;
     private final Semaphore concurrency;
+    private final HashSigner remote;
 
     /**
      * @param concurrency how many signatures the key takes at once (a USB token: one), or null for no limit
@@ -38,6 +39,33 @@ public final class SigningKey {
         this.chain = List.copyOf(chain);
         this.sourceOpen = sourceOpen;
         this.concurrency = concurrency;
+        this.remote = null;
+    }
+
+    private SigningKey(KeyInfo info, List<X509Certificate> chain, BooleanSupplier sourceOpen, HashSigner remote) {
+        this.info = info;
+        this.privateKey = null;
+        this.provider = null;
+        this.chain = List.copyOf(chain);
+        this.sourceOpen = sourceOpen;
+        this.concurrency = null;
+        this.remote = remote;
+    }
+
+    /**
+     * A key held elsewhere, which signs hashes: each value it returns is checked against the
+     * certificate like a token's, so a wrong value from a remote service is never used.
+     *
+     * @param chain      the signer's certificate first, then the issuers the service gave
+     * @param sourceOpen whether its key source is still open
+     */
+    public static SigningKey remote(KeyInfo info, List<X509Certificate> chain, BooleanSupplier sourceOpen, HashSigner remote) {
+        return new SigningKey(info, chain, sourceOpen, java.util.Objects.requireNonNull(remote, "remote"));
+    }
+
+    /** What the key is told of a batch: nothing, unless it is a remote key that gathers hashes. */
+    public HashSigner.Batching batching() {
+        return remote == null ? HashSigner.Batching.NONE : remote.batching();
     }
 
     public KeyInfo info() {
@@ -65,10 +93,32 @@ public final class SigningKey {
      * @return the signature value (DER for ECDSA)
      */
     public byte[] sign(byte[] data, SignatureScheme scheme) {
+        if (remote != null) {
+            byte[] value = remoteValue(digest(data, scheme), scheme);
+            verifyOwnSignature(data, value, scheme);
+            return value;
+        }
         String algorithm = scheme.jcaAlgorithm(keyAlgorithm());
         byte[] value = run(algorithm, scheme.jcaParameters(keyAlgorithm()), data);
         verifyOwnSignature(data, value, scheme);
         return value;
+    }
+
+    /** The remote key's value, an ECDSA one in DER whatever form it came in. */
+    private byte[] remoteValue(byte[] digest, SignatureScheme scheme) {
+        if (!sourceOpen.getAsBoolean()) {
+            throw new IllegalStateException("the key source of " + info.describe() + " is closed");
+        }
+        byte[] value = remote.signDigest(digest, scheme);
+        return certificate().getPublicKey() instanceof java.security.interfaces.ECPublicKey ec ? EcdsaValues.der(ec, value) : value;
+    }
+
+    private static byte[] digest(byte[] data, SignatureScheme scheme) {
+        try {
+            return java.security.MessageDigest.getInstance(scheme.digest().jcaName()).digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no " + scheme.digest().jcaName(), e);
+        }
     }
 
     /** One signature operation with the key, within the key's concurrency. */
@@ -113,7 +163,7 @@ public final class SigningKey {
                     + " bytes, not " + digest.length);
         }
         String algorithm = scheme.jcaDigestAlgorithm(keyAlgorithm());
-        byte[] value = run(algorithm, null, scheme.digestInput(keyAlgorithm(), digest));
+        byte[] value = remote != null ? remoteValue(digest, scheme) : run(algorithm, null, scheme.digestInput(keyAlgorithm(), digest));
         requireOwn(() -> SignatureCheck.verifiesDigest(certificate(), digest, value, scheme));
         return value;
     }

@@ -23,7 +23,7 @@ import java.util.Optional;
 import vn.signer.audit.AuditEntry;
 import vn.signer.keys.SignatureScheme;
 import vn.signer.keys.SigningKey;
-import vn.signer.remote.csc.CscAlgorithms;
+import vn.signer.remote.CscAlgorithms;
 import vn.signer.report.Json;
 import vn.signer.server.auth.Client;
 import vn.signer.server.config.CscConfig;

@@ -91,7 +91,8 @@ public final class ErrorResponses {
             case NOT_SIGNABLE, VERIFICATION_FAILED, SIGNATURE_VALUE_REFUSED -> 422;
             // The server's own key, token, TSA or configuration: the caller can only retry later.
             case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE, TOKEN_UNAVAILABLE, KEY_NOT_FOUND, CERTIFICATE_UNUSABLE,
-                    TIMESTAMP_FAILED, LEVEL_UNREACHABLE, SIGNING_FAILED -> 503;
+                    TIMESTAMP_FAILED, LEVEL_UNREACHABLE, SIGNING_FAILED, REMOTE_REFUSED, REMOTE_EXPIRED,
+                    REMOTE_OTP_REFUSED -> 503;
             // Files the server itself reads and writes (spooled bodies, CRL files): not the caller's doing.
             case INPUT_MISSING, IO, OUTPUT_EXISTS -> 500;
         };

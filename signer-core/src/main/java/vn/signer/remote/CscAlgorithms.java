@@ -1,4 +1,4 @@
-package vn.signer.remote.csc;
+package vn.signer.remote;
 
 import java.util.Arrays;
 import java.util.Optional;
