@@ -38,6 +38,11 @@ public interface HashSigner {
             }
         };
 
+        /** The most hashes one authorisation covers: a batch worked on by as many threads gathers them best. */
+        default int maxPerAuthorisation() {
+            return 1;
+        }
+
         /** Before the first of {@code documents} documents, worked on by at most {@code workers} threads at once. */
         void started(int documents, int workers);
 

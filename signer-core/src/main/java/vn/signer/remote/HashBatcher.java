@@ -2,7 +2,10 @@ package vn.signer.remote;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
@@ -61,6 +64,11 @@ public final class HashBatcher implements HashSigner, HashSigner.Batching {
     @Override
     public Batching batching() {
         return this;
+    }
+
+    @Override
+    public int maxPerAuthorisation() {
+        return max;
     }
 
     @Override
@@ -171,10 +179,23 @@ public final class HashBatcher implements HashSigner, HashSigner.Batching {
         List<byte[]> values = null;
         SignerException failure = null;
         try {
-            values = service.sign(List.copyOf(group.hashes), group.scheme);
-            if (values.size() != group.hashes.size()) {
-                failure = new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.answer.count", values.size(),
-                        group.hashes.size()));
+            // Two copies of one document signed in the same second have the same hash: it is asked once.
+            Map<String, Integer> distinct = new LinkedHashMap<>();
+            List<byte[]> asked = new ArrayList<>();
+            for (byte[] hash : group.hashes) {
+                if (distinct.putIfAbsent(HexFormat.of().formatHex(hash), asked.size()) == null) {
+                    asked.add(hash);
+                }
+            }
+            List<byte[]> signed = service.sign(List.copyOf(asked), group.scheme);
+            if (signed.size() != asked.size()) {
+                failure = new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.answer.count", signed.size(),
+                        asked.size()));
+            } else {
+                values = new ArrayList<>();
+                for (byte[] hash : group.hashes) {
+                    values.add(signed.get(distinct.get(HexFormat.of().formatHex(hash))));
+                }
             }
         } catch (SignerException e) {
             failure = e;

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.signer.batch.BatchItem;
-import vn.signer.batch.BatchListener;
-import vn.signer.batch.BatchResult;
 import vn.signer.batch.BatchRunner;
 import vn.signer.batch.BatchSummary;
 import vn.signer.keys.KeySelector;
@@ -156,17 +154,7 @@ class CscRemoteKeyTest {
             SigningKey key = keys.key(KeySelector.label("seal"));
             DocumentSigner signer = DocumentSigner.create(key, SignatureOptions.builder().build(), signingServices());
             int jobs = 6;
-            BatchSummary summary = new BatchRunner(signer::sign, signer::isSignedCopy, jobs, false).run(items, new BatchListener() {
-                @Override
-                public void started(int total) {
-                    key.batching().started(total, jobs);
-                }
-
-                @Override
-                public void finished(BatchResult result) {
-                    key.batching().finished();
-                }
-            });
+            BatchSummary summary = new BatchRunner(signer::sign, signer::isSignedCopy, jobs, false).run(items, result -> { }, key.batching());
             assertEquals(12, summary.signed(), summary.failed().toString());
         }
         assertEquals(3, authorisations() - before, "12 hashes at most 5 per authorisation");
