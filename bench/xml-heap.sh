@@ -2,12 +2,17 @@
 # The least heap that signs, and that verifies, an XML record set of each size (issue 13, item 2):
 # each figure is a bisection of -Xmx to within STEP MB, a fresh JVM per try, the same inputs for both.
 # Prints the machine and one line per size and operation; bench/README.md records a run.
+# Then the streaming path (an XML over the heap / 20): each STREAM size signed and verified with
+# -Xmx256m, time and peak RSS, beside DSS's tree path at -Xmx1g in the same run (the baseline), a
+# cross-check of each path's signature by the other and by xmlsec1.
 #
-#   bench/xml-heap.sh                 sizes 5 10 20 (MB), to within 16 MB
+#   bench/xml-heap.sh                 sizes 5 10 20 (MB), to within 16 MB, then STREAM=50
 #   SIZES=5 STEP=48 HI=900 bench/xml-heap.sh   one size, coarser, from a known upper bound (MB)
+#   SIZES= STREAM=50 bench/xml-heap.sh         the streaming comparison only
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-SIZES=${SIZES:-"5 10 20"}
+SIZES=${SIZES-"5 10 20"}
+STREAM=${STREAM-50}
 STEP=${STEP:-16}
 
 # CP=... measures another build (a copy of main's classes, say) with the same inputs.
@@ -40,4 +45,26 @@ for mb in $SIZES; do
   bench "$hi" xml-once verify "${xml%.xml}-signed.xml"
   verify=$(least 64 "$hi" xml-once verify "${xml%.xml}-signed.xml")
   echo "xml $mb MB: least heap to sign ${sign} MB ($(( sign / mb )) MB per MB), to verify ${verify} MB ($(( verify / mb )) MB per MB)"
+done
+
+pki=samples/demo-pki
+for mb in $STREAM; do
+  xml="$work/stream-$mb.xml"
+  bench 256 xml-make "$mb" "$xml"
+  signed="${xml%.xml}-signed.xml"
+  echo "-- $mb MB, DSS's tree path at -Xmx1024m (baseline):"
+  bench 1024 xml-once sign "$xml"
+  bench 1024 xml-once verify "$signed"
+  mv "$signed" "$work/tree-signed.xml"
+  echo "-- $mb MB, streaming at -Xmx256m:"
+  bench 256 xml-once sign "$xml"
+  bench 256 xml-once verify "$signed"
+  bench 256 xml-once verify "$work/tree-signed.xml"
+  echo "-- the streamed signature on DSS's tree path, and by xmlsec1:"
+  bench 1024 xml-once verify "$signed"
+  start=$(date +%s%N)
+  rc=0
+  xmlsec1 --verify --trusted-pem "$pki/root-ca.pem" --untrusted-pem "$pki/issuing-ca.pem" \
+    --id-attr:Id "http://uri.etsi.org/01903/v1.3.2#:SignedProperties" "$signed" >"$work/xmlsec1.log" 2>&1 || rc=$?
+  echo "xmlsec1 --verify: exit $rc, $(grep -m1 -E '^(OK|FAIL)' "$work/xmlsec1.log" || echo '?') in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 done

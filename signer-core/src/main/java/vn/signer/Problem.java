@@ -14,7 +14,8 @@ import vn.signer.report.Words;
  *
  * @param bundle the bundle holding {@code key}: {@link #CORE} for core's
  * @param key    the key in that bundle
- * @param facts  the values of the key's {0}, {1}... placeholders (strings, numbers, instants, lists)
+ * @param facts  the values of the key's {0}, {1}... placeholders (strings, numbers, instants, lists, facts as
+ *               {@link vn.signer.report.Remark}s, or other problems: a finding that is part of this one)
  */
 public record Problem(String bundle, String key, List<Object> facts) {
     /** signer-core's own bundle. */
@@ -37,6 +38,12 @@ public record Problem(String bundle, String key, List<Object> facts) {
     /** What is wrong, in the language of {@code locale} (Vietnamese for "vi", else English). */
     public String message(Locale locale) {
         return Words.of(locale).message(bundle, key, facts);
+    }
+
+    /** What is wrong and, when the bundle says, what to do ("… — …"), in the language of {@code locale}. */
+    public String oneLine(Locale locale) {
+        String hint = hint(locale);
+        return message(locale) + (hint == null ? "" : " — " + hint);
     }
 
     /** What to do, in the language of {@code locale}, or null when the bundle has no advice for this key. */

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * The one exception type signer-core throws for a failure a user can act on. Its message says what
  * is wrong (naming the file, token or key concerned) and {@link #hint()} what to do about it. Messages
- * never contain a PIN, a password or key material. One made from a {@link Problem} carries the key and
- * the facts, so that a face says it in the user's language and gives its own advice; its message and
- * hint are the English.
+ * never contain a PIN, a password or key material. It carries a {@link Problem}, the key and the facts,
+ * so that a face says it in the user's language and gives its own advice; its message and hint are the
+ * English.
  */
 public class SignerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -28,22 +28,7 @@ public class SignerException extends RuntimeException {
         this.problem = problem;
     }
 
-    /**
-     * With a sentence instead of a {@link Problem}: English only. Core and the command line no longer use it;
-     * the server's configuration errors (read at its start, for the operator's console) still do.
-     */
-    public SignerException(ErrorCode code, String message, String hint) {
-        this(code, message, hint, null);
-    }
-
-    public SignerException(ErrorCode code, String message, String hint, Throwable cause) {
-        super(message, cause);
-        this.code = Objects.requireNonNull(code);
-        this.hint = hint;
-        this.problem = null;
-    }
-
-    /** The key and facts, or null for an exception made from a sentence. */
+    /** The key and facts. */
     public Problem problem() {
         return problem;
     }

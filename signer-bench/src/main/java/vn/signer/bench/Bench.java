@@ -46,12 +46,13 @@ import vn.signer.keys.Pkcs11KeySource;
 import vn.signer.keys.Pkcs12KeySource;
 import vn.signer.keys.TokenInfo;
 import vn.signer.keys.TokenSelector;
+import vn.signer.largexml.LargeXml;
 import vn.signer.sign.DocumentSigner;
 import vn.signer.sign.SignatureOptions;
 import vn.signer.testing.LargePdf;
 import vn.signer.verify.DocumentVerifier;
-import vn.signer.verify.VerificationSettings;
 import vn.signer.verify.Verdict;
+import vn.signer.verify.VerificationSettings;
 
 /**
  * The benchmarks of issue 4, each against a naive baseline in the same run on the same inputs: a
@@ -306,8 +307,15 @@ public final class Bench {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("xml-once %s: %.1f MB %s in %d ms with -Xmx%d MB; peak heap used %.1f MB%n", what,
-                Files.size(input) / 1e6, outcome, ms, Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024.0 / 1024.0);
+        System.out.printf("xml-once %s: %.1f MB %s in %d ms with -Xmx%d MB (%s path); peak heap used %.1f MB, peak RSS %s%n", what,
+                Files.size(input) / 1e6, outcome, ms, Runtime.getRuntime().maxMemory() / 1024 / 1024,
+                LargeXml.isLarge(input) ? "streaming" : "tree", peak / 1024.0 / 1024.0, peakRss());
+    }
+
+    /** The process's peak resident set (Linux's VmHWM), heap, JIT, classes and native buffers together. */
+    private static String peakRss() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> String.format("%.1f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0)).findFirst().orElse("unknown");
     }
 
     private static void verify(Path repo, int times, int threads) throws Exception {

@@ -14,6 +14,7 @@ import vn.signer.appearance.AppearanceWarning;
 import vn.signer.appearance.Box;
 import vn.signer.appearance.CopyKind;
 import vn.signer.appearance.VisibleSignature;
+import vn.signer.config.OfficerProfile;
 import vn.signer.document.DocumentFormat;
 
 /** 'sign' options for the visible signature of a PDF (Decree 30 appearances). */
@@ -70,13 +71,19 @@ final class AppearanceOptions {
     @Option(names = "--height", paramLabel = "LEN", description = "The box's height (points, or mm).")
     String height;
 
-    /** The appearance asked for, or null for an invisible signature. */
-    Appearance build() {
-        if (mode == null) {
+    /**
+     * The appearance asked for, each part not given here taken from the profile's appearance, or null
+     * for an invisible signature.
+     *
+     * @param profile the profile asked for, or null
+     */
+    Appearance build(OfficerProfile profile) {
+        AppearanceMode defaultMode = profile == null ? null : profile.appearance().mode();
+        if (mode == null && defaultMode == null) {
             return null;
         }
-        AppearanceMode chosen = mode(mode);
-        Appearance.Builder builder = Appearance.builder(chosen);
+        AppearanceMode chosen = mode != null ? mode(mode) : defaultMode;
+        Appearance.Builder builder = profile != null ? profile.appearanceBuilder(chosen) : Appearance.builder(chosen);
         if (image != null) {
             builder.image(image);
         }
@@ -95,8 +102,17 @@ final class AppearanceOptions {
         if (font != null) {
             builder.font(AppearanceFont.file(font));
         }
-        return builder.box(box(chosen)).anchor(anchor).docNumber(docNumber).organisation(organisation)
-                .template(template).build();
+        if (anchor != null) {
+            builder.anchor(anchor);
+        }
+        if (organisation != null) {
+            builder.organisation(organisation);
+        }
+        if (template != null) {
+            builder.template(template);
+        }
+        Float sealMm = sealSizeMm != null ? sealSizeMm : profile == null ? null : profile.appearance().sealSizeMm();
+        return builder.box(box(chosen, sealMm)).docNumber(docNumber).build();
     }
 
     /** Prints what the signer should know about {@code input} before this appearance goes on it. */
@@ -110,7 +126,7 @@ final class AppearanceOptions {
         terminal.err().flush();
     }
 
-    private Box box(AppearanceMode chosen) {
+    private Box box(AppearanceMode chosen, Float sealSizeMm) {
         if (x == null && y == null && width == null && height == null && page == null) {
             return null;
         }

@@ -50,7 +50,7 @@ final class AuditCommand {
                 terminal.out().flush();
                 return ExitCodes.OK;
             }
-            terminal.err().println(CliWords.text(locale, "audit.broken", shown, result.brokenLine(), Printable.text(result.problem())));
+            terminal.err().println(CliWords.text(locale, "audit.broken", shown, result.brokenLine(), Printable.text(result.problem().message(locale))));
             terminal.err().flush();
             return ExitCodes.DATA;
         }

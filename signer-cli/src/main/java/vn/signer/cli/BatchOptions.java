@@ -3,6 +3,8 @@ package vn.signer.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.signer.ErrorCode;
+import vn.signer.SignerException;
 import vn.signer.batch.BatchRunner;
 
 /** Inputs, outputs and parallelism of 'sign' and 'extend', which take files and folders alike. */
@@ -30,8 +32,7 @@ final class BatchOptions {
 
     int jobs() {
         if (jobs != null && jobs < 1) {
-            throw new vn.signer.SignerException(vn.signer.ErrorCode.USAGE, "--jobs must be 1 or more, not " + jobs,
-                    "leave it out to use every core");
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.jobs", jobs));
         }
         return jobs != null ? jobs : BatchRunner.defaultJobs();
     }

@@ -10,6 +10,7 @@ import vn.signer.appearance.AppearanceWarning;
 import vn.signer.report.Printable;
 import vn.signer.report.Words;
 import vn.signer.verify.VerificationReport;
+import vn.signer.report.Language;
 
 /**
  * The one-line errors and warnings the command prints, in English or Vietnamese. Core messages start
@@ -78,13 +79,7 @@ final class CliMessages {
 
     /** "signer: ..." for an error. */
     static String error(SignerException e, Locale locale) {
-        Problem problem = e.problem();
-        if (problem != null) {
-            return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + inWords(problem, locale);
-        }
-        // Every error of core's and of the command line's carries a Problem; only the server's own
-        // configuration errors are sentences, and none of them reaches the command line.
-        return "signer: " + Printable.text(e.oneLine());
+        return (Language.isVietnamese(locale) ? "signer: lỗi: " : "signer: ") + inWords(e.problem(), locale);
     }
 
     /** The first words of a usage error, before picocli's own message. */

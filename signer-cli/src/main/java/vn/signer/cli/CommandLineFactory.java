@@ -8,6 +8,7 @@ import java.util.ResourceBundle;
 import picocli.CommandLine;
 import vn.signer.SignerException;
 import vn.signer.report.Printable;
+import vn.signer.report.Language;
 
 /**
  * Builds the 'signer' command line: commands, the exit-code table and the one place where errors

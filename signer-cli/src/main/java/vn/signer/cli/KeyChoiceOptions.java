@@ -1,6 +1,7 @@
 package vn.signer.cli;
 
 import picocli.CommandLine.Option;
+import vn.signer.config.OfficerProfile;
 import vn.signer.keys.KeySelector;
 
 /** Which key to sign with; at most one of these (an exclusive group). */
@@ -17,9 +18,10 @@ final class KeyChoiceOptions {
     @Option(names = "--csc-credential", paramLabel = "ID", description = "The credential of the CSC service (--csc) with this id.")
     String cscCredential;
 
-    static KeySelector selector(KeyChoiceOptions choice) {
+    /** The key chosen here, else the profile's, else the only one. */
+    static KeySelector selector(KeyChoiceOptions choice, OfficerProfile profile) {
         if (choice == null) {
-            return KeySelector.only();
+            return profile != null && profile.keySelector() != null ? profile.keySelector() : KeySelector.only();
         }
         if (choice.label != null || choice.cscCredential != null) {
             // A credential's id is its key's label in the CSC key source.

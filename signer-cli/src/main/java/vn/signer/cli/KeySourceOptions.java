@@ -7,6 +7,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.config.OfficerProfile;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.KeySourceSpec;
@@ -16,7 +17,8 @@ import vn.signer.remote.CscAuth;
 /** Where the keys are and how to unlock them: shared by 'keys' and 'sign'. */
 final class KeySourceOptions {
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** Required unless a profile names the key file or token. */
+    @ArgGroup(exclusive = true)
     Store store;
 
     @ArgGroup(exclusive = true)
@@ -84,11 +86,18 @@ final class KeySourceOptions {
     }
 
     boolean isPkcs11() {
-        return store.pkcs11 != null;
+        return requireStore().pkcs11 != null;
     }
 
     Path pkcs11Module() {
-        return store.pkcs11;
+        return requireStore().pkcs11;
+    }
+
+    private Store requireStore() {
+        if (store == null) {
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.noStore"));
+        }
+        return store;
     }
 
     TokenSelector tokenSelector() {
@@ -105,9 +114,14 @@ final class KeySourceOptions {
         return token != null;
     }
 
-    /** The key source these options describe, with {@code key} chosen from it. */
-    KeySourceSpec spec(KeySelector key) {
-        if (store.csc != null) {
+    /**
+     * The key source these options describe, with {@code key} chosen from it; where they name no key
+     * file, token or remote service, the profile's (a token option given here still chooses among the profile's module's).
+     *
+     * @param profile the profile asked for, or null
+     */
+    KeySourceSpec spec(KeySelector key, OfficerProfile profile) {
+        if (store != null && store.csc != null) {
             return cscSpec(key);
         }
         if (csc != null) {
@@ -115,6 +129,17 @@ final class KeySourceOptions {
         }
         KeySourceSpec.PinSource pinSource = pin == null ? new KeySourceSpec.Prompt()
                 : pin.env != null ? new KeySourceSpec.Environment(pin.env) : new KeySourceSpec.File(pin.file);
+        KeySourceSpec.Store fromProfile = store == null && profile != null ? profile.store(tokenParallel) : null;
+        if (fromProfile instanceof KeySourceSpec.Pkcs11 p11 && token != null) {
+            fromProfile = new KeySourceSpec.Pkcs11(p11.module(), tokenSelector(), tokenParallel);
+        }
+        if (fromProfile != null) {
+            if (fromProfile instanceof KeySourceSpec.Pkcs12 && token != null) {
+                throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.tokenOptions"));
+            }
+            return new KeySourceSpec(fromProfile, key, pinSource);
+        }
+        requireStore();
         if (store.pkcs12 != null) {
             if (token != null) {
                 throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.tokenOptions"));
@@ -137,7 +162,12 @@ final class KeySourceOptions {
 
     /** Opens the key store or logs in to the token (asking the PIN once); a remote key's waits are shown on the terminal. */
     KeySource open(Terminal terminal, KeySelector key, Locale locale) {
-        return spec(key).open(PinSources.prompt(terminal.console(), terminal.err(), locale), terminal.environment(),
+        return open(terminal, key, null, locale);
+    }
+
+    /** As {@link #open(Terminal, KeySelector, Locale)}, the profile supplying what the options leave out. */
+    KeySource open(Terminal terminal, KeySelector key, OfficerProfile profile, Locale locale) {
+        return spec(key, profile).open(PinSources.prompt(terminal.console(), terminal.err(), locale), terminal.environment(),
                 new PhoneWait(terminal.err(), locale));
     }
 }

@@ -15,6 +15,7 @@ import vn.signer.keys.Pkcs11KeySource;
 import vn.signer.keys.TokenInfo;
 import vn.signer.report.Json;
 import vn.signer.report.Printable;
+import vn.signer.report.Remark;
 import vn.signer.report.Words;
 
 /**
@@ -35,8 +36,8 @@ final class KeysCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    /** The JSON shape of a listing. */
-    record Listing(String source, List<TokenInfo> tokens, List<KeyInfo> keys, String note) {
+    /** The JSON shape of a listing; the source is a fact (code, args and its English message), the same in every language. */
+    record Listing(Remark source, List<TokenInfo> tokens, List<KeyInfo> keys, String note) {
     }
 
     @Override
@@ -47,7 +48,7 @@ final class KeysCommand implements Callable<Integer> {
         long usable = tokens.stream().filter(TokenInfo::initialized).count();
         if (source.isPkcs11() && !source.tokenChosen() && usable != 1) {
             String note = CliWords.text(root.locale(), usable == 0 ? "keys.noToken" : "keys.severalTokens");
-            print(terminal, new Listing(source.pkcs11Module().toString(), tokens, List.of(), note));
+            print(terminal, new Listing(Remark.of("keys.module", source.pkcs11Module().toString()), tokens, List.of(), note));
             return ExitCodes.OK;
         }
         try (KeySource keys = source.open(terminal, KeySelector.only(), root.locale())) {
@@ -78,7 +79,7 @@ final class KeysCommand implements Callable<Integer> {
         if (listing.note() != null) {
             out.append(listing.note()).append('\n');
         } else {
-            out.append(CliWords.text(l, "keys.in", Printable.text(listing.source()))).append('\n');
+            out.append(CliWords.text(l, "keys.in", CliWords.shown(l, listing.source()))).append('\n');
             if (listing.keys().isEmpty()) {
                 out.append("  ").append(CliWords.text(l, "keys.none")).append('\n');
             }

@@ -5,7 +5,7 @@ import vn.signer.Preload;
 
 /** Entry point of the 'signer' command. */
 public final class Main {
-    private static final Set<String> COMMANDS = Set.of("keys", "sign", "extend", "verify", "audit", "help");
+    private static final Set<String> COMMANDS = Set.of("keys", "sign", "agent", "extend", "verify", "audit", "help");
     /** The commands that sign or verify, and so need the cryptographic provider soon. */
     private static final Set<String> CRYPTO_COMMANDS = Set.of("sign", "verify", "extend");
 

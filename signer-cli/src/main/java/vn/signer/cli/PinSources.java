@@ -7,7 +7,7 @@ import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.keys.PinCallback;
 import vn.signer.keys.PinRequest;
-import vn.signer.report.Printable;
+import vn.signer.keys.TokenInfo;
 
 /**
  * The command line's hidden PIN prompt on the terminal (an environment variable or a file are read
@@ -27,13 +27,13 @@ final class PinSources {
         if (console == null) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, CliWords.problem("pin.noTerminal." + request.kind().name(), request.target()));
         }
-        if (request.warning() != null) {
-            err.println(CliWords.text(locale, "pin.warning", Printable.text(request.target()),
+        if (request.pinStatus() != TokenInfo.PinStatus.OK) {
+            err.println(CliWords.text(locale, "pin.warning", CliWords.shown(locale, request.target()),
                     CliWords.text(locale, "pin.status." + request.pinStatus().name())));
             err.flush();
         }
         char[] pin = console.readPassword("%s", CliWords.text(locale, "pin.prompt", CliWords.text(locale, "pin.kind." + request.kind().name()),
-                Printable.text(request.target())));
+                CliWords.shown(locale, request.target())));
         if (pin == null || pin.length == 0) {
             throw new SignerException(ErrorCode.PIN_UNAVAILABLE, CliWords.problem("pin.empty." + request.kind().name(), request.target()));
         }

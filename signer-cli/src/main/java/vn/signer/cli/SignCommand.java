@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import vn.signer.config.OfficerProfile;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.SignatureScheme;
@@ -68,10 +69,13 @@ final class SignCommand implements Callable<Integer> {
             + "further signatures). Not for documents that others must sign after you.")
     boolean certify;
 
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "B",
-            description = "Baseline level: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). T and above need --tsa; "
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "Baseline level: ${COMPLETION-CANDIDATES} (default: the profile's, else B). T and above need --tsa; "
                     + "LT and LTA also --trust.")
     Level level;
+
+    @Mixin
+    ProfileOptions profile;
 
     @Option(names = "--check", description = "Check, without signing, whether the level can be reached with this key "
             + "and these settings, and say what is missing. The files are not touched.")
@@ -93,20 +97,22 @@ final class SignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(root.verbose);
+        OfficerProfile chosen = profile.profile(root.terminal());
+        Level level = this.level != null ? this.level : chosen != null && chosen.level() != null ? chosen.level() : Level.B;
         SignatureOptions options = SignatureOptions.builder()
                 .level(level)
                 .scheme(new SignatureScheme(digest, padding))
                 .reason(reason).location(location).contactInfo(contact)
                 .xmlPackaging(xmlPackaging).certify(certify)
-                .appearance(appearance.build())
+                .appearance(appearance.build(chosen))
                 .build();
-        SigningServices services = new SigningServices(tsa.authorities(), trust.settings().build());
-        KeySelector selector = KeyChoiceOptions.selector(keyChoice);
+        SigningServices services = new SigningServices(tsa.authorities(chosen), trust.settings(chosen).build());
+        KeySelector selector = KeyChoiceOptions.selector(keyChoice, chosen);
         Terminal terminal = root.terminal();
-        try (KeySource keys = source.open(terminal, selector, root.locale())) {
+        try (KeySource keys = source.open(terminal, selector, chosen, root.locale())) {
             SigningKey key = keys.key(selector);
             if (check) {
-                return preflight(terminal, key, services);
+                return preflight(terminal, key, level, services);
             }
             DocumentSigner signer = DocumentSigner.create(key, options, services);
             return new DocumentRun(terminal, batch, root.verbose, "signed", root.locale()).run(files,
@@ -118,13 +124,13 @@ final class SignCommand implements Callable<Integer> {
     }
 
     /** --check: says whether the level can be reached, and why not, without touching a document. */
-    private int preflight(Terminal terminal, SigningKey key, SigningServices services) {
+    private int preflight(Terminal terminal, SigningKey key, Level level, SigningServices services) {
         PreflightReport report = Preflight.check(key, level, services);
         if (batch.json) {
             terminal.out().println(Json.line(report));
         } else {
             terminal.out().println(CliWords.text(root.locale(), report.reachable() ? "check.reachable" : "check.unreachable",
-                    level, Printable.text(key.info().describe())));
+                    level, CliWords.shown(root.locale(), key.info().describe())));
             for (PreflightReport.Finding f : report.findings()) {
                 terminal.out().println("  " + CliWords.text(root.locale(), "check.finding",
                         CliWords.text(root.locale(), "check." + f.severity().name()), CliMessages.inWords(f.problem(), root.locale())));

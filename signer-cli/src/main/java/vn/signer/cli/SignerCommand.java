@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import vn.signer.report.Language;
 
 /**
  * The top-level 'signer' command; its subcommands do the work. Its scope is inherited so that every
@@ -15,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Signs and verifies PDF (PAdES) and XML (XAdES) documents with PKCS#11 tokens and PKCS#12 files.",
-        subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class,
+        subcommands = {KeysCommand.class, SignCommand.class, ExtendCommand.class, VerifyCommand.class, AuditCommand.class, AgentCommand.class, ConfigCommand.class,
             CompletionCommand.class, ManPageCommand.class, HelpCommand.class}
 )
 final class SignerCommand {

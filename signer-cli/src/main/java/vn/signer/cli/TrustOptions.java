@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import vn.signer.certs.CertificateFiles;
+import vn.signer.config.OfficerProfile;
 import vn.signer.net.NetworkPolicy;
 import vn.signer.verify.VerificationSettings;
 
@@ -25,8 +26,14 @@ final class TrustOptions {
     boolean offline;
 
     VerificationSettings.Builder settings() {
+        return settings(null);
+    }
+
+    /** The settings, the profile's trust anchors where none was given here. */
+    VerificationSettings.Builder settings(OfficerProfile profile) {
+        List<Path> anchors = trust.isEmpty() && profile != null ? profile.trustPaths() : trust;
         return VerificationSettings.builder()
-                .trust(CertificateFiles.read(trust))
+                .trust(CertificateFiles.read(anchors))
                 .intermediates(CertificateFiles.read(intermediates))
                 .crlFiles(crls)
                 .offline(offline)

@@ -7,6 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.config.OfficerProfile;
 import vn.signer.timestamp.TimestampAuthorities;
 import vn.signer.timestamp.TsaSettings;
 
@@ -30,11 +31,17 @@ final class TsaOptions {
 
     /** The configured TSAs, or null when none was given. */
     TimestampAuthorities authorities() {
-        if (urls.isEmpty()) {
+        return authorities(null);
+    }
+
+    /** The TSAs given here, else the profile's, or null when there are none. */
+    TimestampAuthorities authorities(OfficerProfile profile) {
+        List<URI> chosen = urls.isEmpty() && profile != null ? profile.tsa() : urls;
+        if (chosen.isEmpty()) {
             return null;
         }
         try {
-            return TimestampAuthorities.create(new TsaSettings(urls, Duration.ofSeconds(connectTimeout),
+            return TimestampAuthorities.create(new TsaSettings(chosen, Duration.ofSeconds(connectTimeout),
                     Duration.ofSeconds(readTimeout), retries, TsaSettings.DEFAULT_BACKOFF));
         } catch (IllegalArgumentException e) {
             throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.tsa", e.getMessage()), e);

@@ -9,7 +9,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.files.AtomicOutput;
+import vn.signer.report.ReportDetails;
+import vn.signer.report.ReportPdf;
+import vn.signer.report.ReportSheet;
+import vn.signer.report.Words;
+import vn.signer.verify.VerificationSettings;
 import vn.signer.batch.DocumentFinder;
 import vn.signer.report.Json;
 import vn.signer.report.ReportText;
@@ -31,11 +38,18 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TrustOptions trust;
 
+    /** A profile's trust anchors, for --profile without --trust. */
+    @Mixin
+    ProfileOptions profile;
+
     @Option(names = "--detached", paramLabel = "FILE", description = "The signed content of a detached XML signature.")
     List<Path> detached = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object per file.")
     boolean json;
+
+    @Option(names = "--report", paramLabel = "FILE.pdf", description = "Also write the verification report to keep as a PDF, in the language of the messages (one FILE only; an existing file is never replaced).")
+    Path report;
 
     @Mixin
     FolderOptions folders;
@@ -51,19 +65,26 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.configure(root.verbose);
-        DocumentVerifier verifier = DocumentVerifier.create(trust.settings().detachedContents(detached).build());
+        VerificationSettings settings = trust.settings(profile.profile(root.terminal())).detachedContents(detached).build();
+        DocumentVerifier verifier = DocumentVerifier.create(settings);
         Terminal terminal = root.terminal();
         List<Verdict> verdicts = new ArrayList<>();
         int errorCode = ExitCodes.OK;
         List<DocumentFinder.Found> documents = folders.finder().find(files);
         DocumentFinder.requireAny(documents, files);
+        if (report != null) {
+            requireOneDocument(documents);
+        }
         for (DocumentFinder.Found found : documents) {
             Path file = found.file();
             try {
-                VerificationReport report = verifier.verify(file);
-                terminal.out().print(json ? Json.line(report, root.locale()) + "\n" : ReportText.render(report, root.locale())
-                        + CliMessages.reasonAdvice(report, root.locale()));
-                verdicts.add(report.verdict());
+                VerificationReport result = verifier.verify(file);
+                if (report != null) {
+                    writeReport(result, file, settings);
+                }
+                terminal.out().print(json ? Json.line(result, root.locale()) + "\n" : ReportText.render(result, root.locale())
+                        + CliMessages.reasonAdvice(result, root.locale()));
+                verdicts.add(result.verdict());
             } catch (SignerException e) {
                 if (root.verbose) {
                     e.printStackTrace(terminal.err());
@@ -80,5 +101,23 @@ final class VerifyCommand implements Callable<Integer> {
             terminal.err().flush();
         }
         return errorCode != ExitCodes.OK ? errorCode : ExitCodes.of(Verdict.worst(verdicts));
+    }
+
+    /** A report to keep is about one document; the one document must not be the report's own file. */
+    private void requireOneDocument(List<DocumentFinder.Found> documents) {
+        if (documents.size() != 1) {
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.reportOneFile", report, documents.size()));
+        }
+        Path document = documents.get(0).file();
+        if (document.toAbsolutePath().normalize().equals(report.toAbsolutePath().normalize())) {
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.reportIsInput", report));
+        }
+    }
+
+    /** The PDF report, written beside its target and renamed into place; an existing file stays as it is. */
+    private void writeReport(VerificationReport result, Path file, VerificationSettings settings) {
+        ReportDetails details = ReportDetails.of(ReportDetails.sha256(file), null, settings);
+        ReportSheet sheet = ReportSheet.of(result, details, Words.of(root.locale()));
+        AtomicOutput.write(report, false, out -> ReportPdf.write(sheet, out));
     }
 }

@@ -16,6 +16,7 @@ import vn.signer.testing.DemoPki;
 import vn.signer.testing.Pages;
 import vn.signer.testing.SoftHsm;
 import vn.signer.testing.Tools;
+import vn.signer.report.Language;
 
 /**
  * 'signer sign --appearance' as the README's demo runs it (personal on the token, then organisation

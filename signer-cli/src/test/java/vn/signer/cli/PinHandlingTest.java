@@ -148,7 +148,8 @@ class PinHandlingTest {
                 }
             }
         }
-        assertEquals(List.of("keys --pin-env", "keys --pin-file", "sign --pin-env", "sign --pin-file"),
+        assertEquals(List.of("agent --pin-env", "agent --pin-file", "keys --pin-env", "keys --pin-file", "sign --pin-env",
+                        "sign --pin-file"),
                 pinOptions.stream().sorted().toList());
     }
 }

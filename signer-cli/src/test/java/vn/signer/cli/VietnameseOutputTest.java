@@ -43,6 +43,9 @@ class VietnameseOutputTest {
         compare(args("verify", "--offline", en.resolve("thong-tin-ho-so-signed.xml")),
                 args("verify", "--offline", vi.resolve("thong-tin-ho-so-signed.xml")), en, vi);
         compare(args("keys", Cli.demoP12()), args("keys", Cli.demoP12()), en, vi);
+        // A key not found names the choice and the keys there: core's facts, in the reader's language.
+        compare(args("sign", Cli.demoP12(), "--key", "nope", en.resolve("cong-van-mau.pdf")),
+                args("sign", Cli.demoP12(), "--key", "nope", vi.resolve("cong-van-mau.pdf")), en, vi);
         compare(args("sign", "--help"), args("sign", "--help"), en, vi);
         compare(args("verify", "--help"), args("verify", "--help"), en, vi);
     }
@@ -56,7 +59,7 @@ class VietnameseOutputTest {
                 .filter(englishLines::contains).filter(l -> WORDS.matcher(l).find()).toList();
         assertEquals(List.of(), leaks, "English lines in the Vietnamese output of " + String.join(" ", vietnamese)
                 + "\n" + inVietnamese);
-        assertTrue(!inVietnamese.out().isBlank(), inVietnamese.toString());
+        assertTrue(!(inVietnamese.out() + inVietnamese.err()).isBlank(), inVietnamese.toString());
     }
 
     /** Output and error lines, the run's folder and numbers set aside. */

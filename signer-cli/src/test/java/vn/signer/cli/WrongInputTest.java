@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.signer.report.Language;
 
 /**
  * Each wrong case a tester met (issue 13, item 8) gets its own exit code and a line that names what

@@ -93,7 +93,8 @@ public final class AppearanceFont {
         }
     }
 
-    private boolean covers(int codePoint) {
+    /** Whether the font has a glyph for {@code codePoint}. */
+    public boolean covers(int codePoint) {
         return cmap != null && cmap.getGlyphId(codePoint) > 0;
     }
 

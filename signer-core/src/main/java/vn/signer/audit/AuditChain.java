@@ -47,12 +47,12 @@ public final class AuditChain {
      * @param intact     whether every line is chained correctly and the log ends no earlier than its head
      * @param lines      how many lines were checked (all of them when intact)
      * @param brokenLine the first line (1-based) that does not fit the chain or is missing, or 0 when intact
-     * @param problem    what is wrong with that line, or null
+     * @param problem    what is wrong with that line (a key of core's Problems bundle and its facts), or null
      * @param lastHash   the hash of the last intact line
      * @param head       the entries the head file records, or -1 when the log has no head file (then
      *                   lines cut off its end cannot be detected)
      */
-    public record Result(boolean intact, long lines, long brokenLine, String problem, String lastHash, long head) {
+    public record Result(boolean intact, long lines, long brokenLine, Problem problem, String lastHash, long head) {
         /** Whether the head file vouches for the log's end. */
         public boolean anchored() {
             return head >= 0;
@@ -81,7 +81,7 @@ public final class AuditChain {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
-                String problem = problem(mapper, previous, line);
+                Problem problem = problem(mapper, previous, line);
                 if (problem != null) {
                     return new Result(false, number - 1, number, problem, previous, head.entries());
                 }
@@ -94,12 +94,11 @@ public final class AuditChain {
             throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         if (number < head.entries()) {
-            return new Result(false, number, number + 1, "the log ends after " + number + " entries but its head file records "
-                    + head.entries() + " (entries were cut off its end)", previous, head.entries());
+            return new Result(false, number, number + 1, Problem.of("audit.line.cutOff", number, head.entries()), previous,
+                    head.entries());
         }
         if (head.entries() >= 0 && !head.hash().equals(atHead)) {
-            return new Result(false, number, head.entries(), "this is not the entry its head file records "
-                    + "(the log was rewritten at or before this line)", previous, head.entries());
+            return new Result(false, number, head.entries(), Problem.of("audit.line.notAtHead"), previous, head.entries());
         }
         return new Result(true, number, 0, null, previous, head.entries());
     }
@@ -148,10 +147,10 @@ public final class AuditChain {
         return record + " ".repeat(HEAD_LENGTH - 1 - record.length()) + "\n";
     }
 
-    private static String problem(ObjectMapper mapper, String previous, String line) {
+    private static Problem problem(ObjectMapper mapper, String previous, String line) {
         int at = line.lastIndexOf(HASH_FIELD);
         if (at < 0 || !line.endsWith("\"}") || line.length() - 2 - (at + HASH_FIELD.length()) != 64) {
-            return "no hash at the end of the line";
+            return Problem.of("audit.line.noHash");
         }
         String body = line.substring(0, at) + "}";
         String claimed = line.substring(at + HASH_FIELD.length(), line.length() - 2);
@@ -159,14 +158,14 @@ public final class AuditChain {
         try {
             node = mapper.readTree(body);
         } catch (IOException e) {
-            return "not a JSON object";
+            return Problem.of("audit.line.notJson");
         }
         if (node == null || !node.isObject() || !previous.equals(node.path("prev").asText())) {
-            return "does not follow the previous line (a line was removed, inserted or reordered)";
+            return Problem.of("audit.line.notFollowing");
         }
         if (!MessageDigest.isEqual(claimed.getBytes(StandardCharsets.US_ASCII),
                 hash(previous, body).getBytes(StandardCharsets.US_ASCII))) {
-            return "its content does not match its hash (the line was edited)";
+            return Problem.of("audit.line.edited");
         }
         return null;
     }

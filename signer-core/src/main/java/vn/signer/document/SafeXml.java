@@ -18,6 +18,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.LexicalHandler;
+import org.xml.sax.helpers.DefaultHandler;
 import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
@@ -30,7 +32,8 @@ import vn.signer.SignerException;
  *
  * <p>Its size is bounded too, by the heap: an XML over {@link #largestForHeap} is refused with
  * a {@code xml.tooLarge} problem before it is read, instead of the JVM running out of memory while DSS works on it.
- * {@link #check} reads a document through without building its tree, where only its safety matters.
+ * {@link #check} and {@link #read(Path, DefaultHandler)} read a document through without building its tree, at any
+ * size: signing and verifying a larger XML goes through them (vn.signer.largexml).
  *
  * <p>The limits are far above real documents (an e-invoice is about ten elements deep, edXML about
  * twenty) and far below what breaks the code after this parse: DSS, Santuario and canonicalisation
@@ -105,9 +108,26 @@ public final class SafeXml {
         return read(name, xml, SafeXml::parse);
     }
 
-    /** Checks {@code file} as {@link #parse(Path)} does, without building its tree. */
+    /**
+     * Checks {@code file} as {@link #parse(Path)} does, without building its tree, and so whatever its size:
+     * a document too large for a tree is refused where one would be built.
+     */
     public static void check(Path file) {
-        read(file, SafeXml::check);
+        read(file, new DefaultHandler());
+    }
+
+    /**
+     * Reads {@code file} through {@code handler} with the limits of {@link #parse(Path)} but size (SAX holds
+     * no tree): comments and CDATA boundaries too when the handler is also a {@link LexicalHandler}.
+     *
+     * @throws SignerException BAD_INPUT (not well-formed, a DOCTYPE, a limit passed), IO
+     */
+    public static void read(Path file, DefaultHandler handler) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            read(file.toString(), in, handler);
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
+        }
     }
 
     /** Checks {@code xml} as {@link #parse(String, byte[])} does, without building its tree. */
@@ -130,6 +150,11 @@ public final class SafeXml {
     }
 
     private static Void check(String name, InputStream in) throws IOException {
+        read(name, in, new DefaultHandler());
+        return null;
+    }
+
+    private static void read(String name, InputStream in, DefaultHandler handler) throws IOException {
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -144,10 +169,13 @@ public final class SafeXml {
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             XMLReader reader = parser.getXMLReader();
+            reader.setContentHandler(handler);
+            if (handler instanceof LexicalHandler lexical) {
+                reader.setProperty("http://xml.org/sax/properties/lexical-handler", lexical);
+            }
             reader.setErrorHandler(THROW);
             reader.setEntityResolver(SafeXml::refuseEntity);
             reader.parse(new InputSource(in));
-            return null;
         } catch (SAXException e) {
             throw refusal(name, e);
         } catch (ParserConfigurationException e) {

@@ -1,6 +1,7 @@
 package vn.signer.keys;
 
 import vn.signer.certs.CertificateSummary;
+import vn.signer.report.Remark;
 
 /**
  * A signing key in a key source, described by its certificate. Holds no key material.
@@ -11,8 +12,9 @@ import vn.signer.certs.CertificateSummary;
  */
 public record KeyInfo(String label, String id, CertificateSummary certificate) {
 
-    public String describe() {
-        return "key '" + label + "'" + (id == null ? "" : " (id " + id + ")") + " of "
-                + certificate.displayName();
+    /** How the key reads in a message: its label, its id if any and whose certificate it has, in the reader's language. */
+    public Remark describe() {
+        return id == null ? Remark.of("keys.key", label, certificate.displayName())
+                : Remark.of("keys.keyWithId", label, id, certificate.displayName());
     }
 }

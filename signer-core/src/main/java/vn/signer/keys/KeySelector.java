@@ -2,6 +2,7 @@ package vn.signer.keys;
 
 import java.util.HexFormat;
 import java.util.Locale;
+import vn.signer.report.Remark;
 
 /**
  * Which key of an opened key source to sign with. With {@link #only()}, the source must hold exactly
@@ -34,7 +35,8 @@ public sealed interface KeySelector {
 
     boolean matches(KeyInfo key);
 
-    String describe();
+    /** How this selection reads in a message, in the reader's language. */
+    Remark describe();
 
     private static String normaliseHex(String hex, String what) {
         String clean = hex.replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
@@ -53,8 +55,8 @@ public sealed interface KeySelector {
         }
 
         @Override
-        public String describe() {
-            return "the only key";
+        public Remark describe() {
+            return Remark.of("keys.select.only");
         }
     }
 
@@ -65,8 +67,8 @@ public sealed interface KeySelector {
         }
 
         @Override
-        public String describe() {
-            return "key label '" + label + "'";
+        public Remark describe() {
+            return Remark.of("keys.select.label", label);
         }
     }
 
@@ -77,8 +79,8 @@ public sealed interface KeySelector {
         }
 
         @Override
-        public String describe() {
-            return "key id " + hex;
+        public Remark describe() {
+            return Remark.of("keys.select.id", hex);
         }
     }
 
@@ -89,8 +91,8 @@ public sealed interface KeySelector {
         }
 
         @Override
-        public String describe() {
-            return "certificate SHA-256 " + hex;
+        public Remark describe() {
+            return Remark.of("keys.select.certificateSha256", hex);
         }
     }
 }

@@ -1,6 +1,7 @@
 package vn.signer.keys;
 
 import java.util.List;
+import vn.signer.report.Remark;
 
 /**
  * An opened store of signing keys: a PKCS#12 file or a PKCS#11 token, logged in once. Close it when
@@ -8,8 +9,8 @@ import java.util.List;
  */
 public interface KeySource extends AutoCloseable {
 
-    /** What the source is, for messages: the file or the token. */
-    String describe();
+    /** What the source is, for messages: the file or the token, worded in the reader's language. */
+    Remark describe();
 
     /** The signing keys it holds, each with its certificate. */
     List<KeyInfo> keys();

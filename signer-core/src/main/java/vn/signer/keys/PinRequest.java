@@ -1,18 +1,15 @@
 package vn.signer.keys;
 
+import vn.signer.report.Remark;
+
 /**
  * What a {@link PinCallback} is asked for.
  *
- * @param target  what the PIN unlocks, for the prompt: "token 'signer-demo' (slot 0)" or "officer.p12"
+ * @param target  what the PIN unlocks, for the prompt: the token or the key file, worded in the reader's language
  * @param kind    a token's user PIN, a key file's password, or a remote credential's PIN or OTP
  * @param pinStatus what the token says about its PIN tries (always OK for a file)
  */
-public record PinRequest(String target, Kind kind, TokenInfo.PinStatus pinStatus) {
-
-    /** A warning the user should see before typing, such as "one try left", or null. */
-    public String warning() {
-        return pinStatus.warning();
-    }
+public record PinRequest(Remark target, Kind kind, TokenInfo.PinStatus pinStatus) {
 
     /** What is being asked for. */
     public enum Kind {

@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import javax.security.auth.login.LoginException;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
+import vn.signer.report.Remark;
 
 /**
  * Signing keys on a PKCS#11 token or HSM, reached through the JDK's SunPKCS11 provider. Opening logs
@@ -107,8 +107,7 @@ public final class Pkcs11KeySource implements KeySource {
     private static TokenInfo select(Pkcs11Module p11, TokenSelector selector) {
         List<TokenInfo> tokens = p11.tokens();
         List<TokenInfo> matching = tokens.stream().filter(selector::matches).toList();
-        String present = tokens.isEmpty() ? "none"
-                : tokens.stream().map(TokenInfo::describe).collect(Collectors.joining("; "));
+        Object present = tokens.isEmpty() ? Remark.of("keys.noTokens") : tokens.stream().map(TokenInfo::describe).toList();
         if (matching.size() == 1) {
             TokenInfo token = matching.get(0);
             if (!token.initialized()) {
@@ -160,7 +159,7 @@ public final class Pkcs11KeySource implements KeySource {
         if (code == CKR_PIN_INCORRECT || code == CKR_PIN_INVALID || code == CKR_PIN_LEN_RANGE || code == CKR_PIN_EXPIRED) {
             TokenInfo.PinStatus now = p11.pinStatus(token.slotId());
             return new SignerException(ErrorCode.PIN_REFUSED, now == TokenInfo.PinStatus.OK
-                    ? Problem.of("pin.refused", token.describe()) : Problem.of("pin.refusedWarning", token.describe(), now.warning()), e);
+                    ? Problem.of("pin.refused", token.describe()) : Problem.of("pin.refused." + now.name(), token.describe()), e);
         }
         return new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.loginFailed", token.describe(),
                 String.valueOf(e.getMessage())), e);
@@ -203,7 +202,7 @@ public final class Pkcs11KeySource implements KeySource {
     }
 
     @Override
-    public String describe() {
+    public Remark describe() {
         return token.describe();
     }
 

@@ -22,6 +22,7 @@ import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
+import vn.signer.report.Remark;
 
 /** Signing keys in a PKCS#12 (.p12 / .pfx) file. The password is asked once and wiped after opening. */
 public final class Pkcs12KeySource implements KeySource {
@@ -53,7 +54,7 @@ public final class Pkcs12KeySource implements KeySource {
             throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         char[] password = pin.pin(
-                new PinRequest(file.getFileName().toString(), PinRequest.Kind.FILE_PASSWORD, TokenInfo.PinStatus.OK));
+                new PinRequest(Remark.of("keys.file", file.getFileName().toString()), PinRequest.Kind.FILE_PASSWORD, TokenInfo.PinStatus.OK));
         try {
             KeyStore store = load(file, bytes, password);
             return new Pkcs12KeySource(file, readEntries(file, store, password));
@@ -102,8 +103,8 @@ public final class Pkcs12KeySource implements KeySource {
     }
 
     @Override
-    public String describe() {
-        return file.toString();
+    public Remark describe() {
+        return Remark.of("keys.file", file.toString());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -46,13 +47,22 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
             return jcaName;
         }
 
-        String compactName() {
-            return jcaName.replace("-", "");
-        }
-
         /** The digest's length in bytes. */
         public int length() {
             return length;
+        }
+
+        /** Whether {@code data} is exactly the DER DigestInfo of a digest of this algorithm (and length). */
+        public boolean isDigestInfo(byte[] data) {
+            if (data.length <= length) {
+                return false;
+            }
+            byte[] digest = Arrays.copyOfRange(data, data.length - length, data.length);
+            return Arrays.equals(data, digestInfo(digest));
+        }
+
+        String compactName() {
+            return jcaName.replace("-", "");
         }
 
         /** The digest's object identifier, e.g. 2.16.840.1.101.3.4.2.1 for SHA-256. */

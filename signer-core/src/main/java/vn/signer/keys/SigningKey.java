@@ -6,6 +6,7 @@ import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
@@ -107,7 +108,7 @@ public final class SigningKey {
     /** The remote key's value, an ECDSA one in DER whatever form it came in. */
     private byte[] remoteValue(byte[] digest, SignatureScheme scheme) {
         if (!sourceOpen.getAsBoolean()) {
-            throw new IllegalStateException("the key source of " + info.describe() + " is closed");
+            throw new IllegalStateException("the key source of key " + info.label() + " is closed");
         }
         byte[] value = remote.signDigest(digest, scheme);
         return certificate().getPublicKey() instanceof java.security.interfaces.ECPublicKey ec ? EcdsaValues.der(ec, value) : value;
@@ -124,14 +125,13 @@ public final class SigningKey {
     /** One signature operation with the key, within the key's concurrency. */
     private byte[] run(String algorithm, AlgorithmParameterSpec parameters, byte[] data) {
         if (!sourceOpen.getAsBoolean()) {
-            throw new IllegalStateException("the key source of " + info.describe() + " is closed");
+            throw new IllegalStateException("the key source of key " + info.label() + " is closed");
         }
         if (concurrency != null) {
             concurrency.acquireUninterruptibly();
         }
         try {
-            Signature signer = provider == null ? Signature.getInstance(algorithm)
-                    : Signature.getInstance(algorithm, provider);
+            Signature signer = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             if (parameters != null) {
                 signer.setParameter(parameters);
             }
@@ -168,6 +168,29 @@ public final class SigningKey {
         return value;
     }
 
+    /**
+     * Signs data prepared elsewhere (by a server's split signing), in the form a raw key operation takes
+     * it: for an RSA key the DER DigestInfo of a {@code digest} digest, signed with PKCS#1 v1.5 padding;
+     * for an EC key the bare digest. Anything else is refused before the key is touched, so that a key
+     * behind an agent never signs arbitrary bytes a caller hands it (a DigestInfo of another length or
+     * algorithm, a document, a challenge). The value is checked against the certificate, as {@link #sign}'s are.
+     *
+     * @param prepared what {@link vn.signer.sign.DataToSign#forRawSigner()} gives
+     * @param digest   the digest algorithm {@code prepared} was made with
+     * @return the signature value (DER for ECDSA)
+     * @throws SignerException BAD_INPUT when {@code prepared} is not of that form, SIGNING_FAILED as {@link #sign}
+     */
+    public byte[] signPrepared(byte[] prepared, SignatureScheme.Digest digest) {
+        boolean rsa = "RSA".equals(keyAlgorithm());
+        boolean wellFormed = rsa ? digest.isDigestInfo(prepared) : prepared.length == digest.length();
+        if (!wellFormed) {
+            throw new SignerException(ErrorCode.BAD_INPUT, Problem.of(rsa ? "key.prepared.notDigestInfo" : "key.prepared.notDigest",
+                    digest.jcaName(), prepared.length));
+        }
+        byte[] bare = rsa ? Arrays.copyOfRange(prepared, prepared.length - digest.length(), prepared.length) : prepared;
+        return signDigest(bare, new SignatureScheme(digest, SignatureScheme.RsaPadding.PKCS1_V15));
+    }
+
     /** A check of a value just made against the certificate. */
     private interface OwnCheck {
         boolean verifies() throws GeneralSecurityException;
@@ -193,6 +216,6 @@ public final class SigningKey {
 
     @Override
     public String toString() {
-        return "SigningKey[" + info.describe() + "]";
+        return "SigningKey[" + info.label() + (info.id() == null ? "" : ", id " + info.id()) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package vn.signer.keys;
 
+import vn.signer.report.Remark;
+
 /**
  * A token present in a PKCS#11 module, as the module describes it (no login needed).
  *
@@ -15,23 +17,16 @@ package vn.signer.keys;
 public record TokenInfo(int slotIndex, long slotId, String label, String serialNumber,
                         String manufacturer, String model, boolean initialized, PinStatus pinStatus) {
 
-    /** The user PIN's state as the token reports it; not every token reports it. */
+    /**
+     * The user PIN's state as the token reports it; not every token reports it. Each face words the
+     * warnings for the states other than OK itself.
+     */
     public enum PinStatus {
-        OK, COUNT_LOW, FINAL_TRY, LOCKED;
-
-        /** A warning to show before asking for the PIN, or null. */
-        public String warning() {
-            return switch (this) {
-                case OK -> null;
-                case COUNT_LOW -> "a wrong PIN was entered before: few tries remain before the token locks";
-                case FINAL_TRY -> "one try left: a wrong PIN now locks the token";
-                case LOCKED -> "the user PIN is locked";
-            };
-        }
+        OK, COUNT_LOW, FINAL_TRY, LOCKED
     }
 
-    /** How the token reads in a message. */
-    public String describe() {
-        return "token '" + label + "' (slot index " + slotIndex + ", serial " + serialNumber + ")";
+    /** How the token reads in a message: its label, slot index and serial, worded in the reader's language. */
+    public Remark describe() {
+        return Remark.of("keys.token", label, slotIndex, serialNumber);
     }
 }

@@ -1,5 +1,7 @@
 package vn.signer.keys;
 
+import vn.signer.report.Remark;
+
 /**
  * Which token of a PKCS#11 module to open. With {@link #any()}, the module must show exactly one
  * initialised token, so that a second token plugged in never gets signed with by surprise.
@@ -32,8 +34,8 @@ public sealed interface TokenSelector {
     /** Whether this token is the one asked for. */
     boolean matches(TokenInfo token);
 
-    /** How this selection reads in a message. */
-    String describe();
+    /** How this selection reads in a message, in the reader's language. */
+    Remark describe();
 
     record Any() implements TokenSelector {
         @Override
@@ -42,8 +44,8 @@ public sealed interface TokenSelector {
         }
 
         @Override
-        public String describe() {
-            return "the only token";
+        public Remark describe() {
+            return Remark.of("keys.tokenSelect.any");
         }
     }
 
@@ -54,8 +56,8 @@ public sealed interface TokenSelector {
         }
 
         @Override
-        public String describe() {
-            return "slot index " + index;
+        public Remark describe() {
+            return Remark.of("keys.tokenSelect.slotIndex", index);
         }
     }
 
@@ -66,8 +68,8 @@ public sealed interface TokenSelector {
         }
 
         @Override
-        public String describe() {
-            return "token label '" + label + "'";
+        public Remark describe() {
+            return Remark.of("keys.tokenSelect.label", label);
         }
     }
 
@@ -78,8 +80,8 @@ public sealed interface TokenSelector {
         }
 
         @Override
-        public String describe() {
-            return "token serial '" + serial + "'";
+        public Remark describe() {
+            return Remark.of("keys.tokenSelect.serial", serial);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
+import vn.signer.report.Remark;
 import vn.signer.keys.KeyChoice;
 import vn.signer.keys.KeyInfo;
 import vn.signer.keys.KeySelector;
@@ -71,8 +72,8 @@ public final class CscKeySource implements KeySource {
     }
 
     @Override
-    public String describe() {
-        return "CSC service " + client.host();
+    public Remark describe() {
+        return Remark.of("keys.csc", client.host());
     }
 
     @Override
@@ -95,7 +96,7 @@ public final class CscKeySource implements KeySource {
 
     /** One authorisation for {@code hashes}, then their signatures. */
     private List<byte[]> authorisedSignatures(CscCredential credential, List<byte[]> hashes, SignatureScheme scheme) {
-        String target = "'" + credential.id() + "' (" + client.host() + ")";
+        Remark target = Remark.of("keys.cscCredential", credential.id(), client.host());
         char[] pin = credential.needsPin() ? holder.pin(new PinRequest(target, PinRequest.Kind.REMOTE_PIN, TokenInfo.PinStatus.OK)) : null;
         char[] otp = null;
         try {

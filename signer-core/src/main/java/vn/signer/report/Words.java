@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import vn.signer.Problem;
 
 /**
  * Puts {@link Remark}s, numbers and times into words in one language: English by default, Vietnamese for
@@ -118,6 +119,9 @@ public final class Words {
     private String value(Object arg) {
         if (arg instanceof Remark remark) {
             return text(remark);
+        }
+        if (arg instanceof Problem problem) {
+            return message(problem.bundle(), problem.key(), problem.facts());
         }
         if (arg instanceof Number number) {
             return number(number);

@@ -10,6 +10,7 @@ import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
+import vn.signer.document.SafeXml;
 import vn.signer.files.AtomicOutput;
 import vn.signer.dss.CertificateVerifiers;
 
@@ -59,6 +60,10 @@ public final class DocumentExtender {
     public SignOutcome extend(Path input, Path output, boolean overwrite) {
         long start = System.nanoTime();
         DocumentFormat format = Documents.prepare(input, output, overwrite);
+        if (format == DocumentFormat.XML) {
+            // Extending reads the whole document as DSS's tree: only signing and verifying stream a larger one.
+            SafeXml.requireWithin(input.toString(), Documents.size(input), SafeXml.largestForHeap());
+        }
         FormatSigner signer = format == DocumentFormat.PDF ? pades.get() : xades.get();
         services.timestamps().startRecording();
         DSSDocument extended = Documents.withDss(input, format, "extend", document -> signer.extend(document, level));

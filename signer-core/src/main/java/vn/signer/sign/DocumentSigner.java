@@ -132,8 +132,15 @@ public final class DocumentSigner {
     public SignOutcome sign(Path input, Path output, boolean overwrite) {
         long start = System.nanoTime();
         DocumentFormat format = Documents.prepare(input, output, overwrite);
-        return sign(DocumentToSign.file(input, output, format), input, output, start,
-                signed -> signed.save(output, overwrite));
+        DocumentToSign document = DocumentToSign.file(input, output, format);
+        return sign(document, input, output, start, signed -> signed.save(output, overwrite), Signing.isLargeXml(document));
+    }
+
+    /** {@link #sign(Path, Path, boolean)} of an XML file by streaming, whatever its size: the tests compare both paths. */
+    SignOutcome signStreamed(Path input, Path output) {
+        long start = System.nanoTime();
+        DocumentToSign document = DocumentToSign.file(input, output, Documents.prepare(input, output, false));
+        return sign(document, input, output, start, signed -> signed.save(output, false), true);
     }
 
     /**
@@ -148,11 +155,12 @@ public final class DocumentSigner {
      */
     public SignOutcome sign(String name, byte[] document, OutputStream signed) {
         long start = System.nanoTime();
-        return sign(DocumentToSign.inMemory(name, document), null, null, start, output -> output.writeTo(signed));
+        return sign(DocumentToSign.inMemory(name, document), null, null, start, output -> output.writeTo(signed), false);
     }
 
-    private SignOutcome sign(DocumentToSign document, Path input, Path output, long start, Consumer<SignedDocument> write) {
-        try (PreparedSignature prepared = signing.prepare(document, key.chain(), options)) {
+    private SignOutcome sign(DocumentToSign document, Path input, Path output, long start, Consumer<SignedDocument> write,
+                             boolean streamed) {
+        try (PreparedSignature prepared = signing.prepare(document, key.chain(), options, streamed)) {
             SignedDocument signed = prepared.complete(key).augment();
             write.accept(signed);
             return new SignOutcome(input, output, signed.format(), signed.level(), key.info().certificate().displayName(),

@@ -16,12 +16,14 @@ public final class DocumentToSign {
     private final Supplier<DSSDocument> read;
     private final DocumentFormat format;
     private final Path output;
+    private final Path file;
 
-    private DocumentToSign(String name, Supplier<DSSDocument> read, DocumentFormat format, Path output) {
+    private DocumentToSign(String name, Supplier<DSSDocument> read, DocumentFormat format, Path output, Path file) {
         this.name = name;
         this.read = read;
         this.format = format;
         this.output = output;
+        this.file = file;
     }
 
     /**
@@ -38,7 +40,7 @@ public final class DocumentToSign {
 
     /** A file {@link Documents#prepare} has checked already. */
     static DocumentToSign file(Path input, Path output, DocumentFormat format) {
-        return new DocumentToSign(input.toString(), () -> DssDocuments.read(input), format, output);
+        return new DocumentToSign(input.toString(), () -> DssDocuments.read(input), format, output, input);
     }
 
     /**
@@ -52,7 +54,7 @@ public final class DocumentToSign {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(content, "content");
         DocumentFormat format = Documents.check(name, content);
-        return new DocumentToSign(name, () -> DssDocuments.of(name, content), format, null);
+        return new DocumentToSign(name, () -> DssDocuments.of(name, content), format, null, null);
     }
 
     /** How the document is named in errors: its path, or the name it was received under. */
@@ -66,6 +68,11 @@ public final class DocumentToSign {
 
     DSSDocument read() {
         return read.get();
+    }
+
+    /** The file the document is in; null for one in memory. */
+    Path file() {
+        return file;
     }
 
     /** Where large documents are prepared beside; null for one in memory. */

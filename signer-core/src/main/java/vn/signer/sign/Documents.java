@@ -136,6 +136,15 @@ public final class Documents {
         }
     }
 
+    /** The size of {@code input} in bytes. */
+    static long size(Path input) {
+        try {
+            return Files.size(input);
+        } catch (IOException e) {
+            throw new SignerException(ErrorCode.IO, Problem.of("file.unreadable", input.toString(), String.valueOf(e.getMessage())), e);
+        }
+    }
+
     /** {@code NAME-suffix.EXT} beside {@code input}. */
     static Path sibling(Path input, String suffix) {
         String name = input.getFileName().toString();

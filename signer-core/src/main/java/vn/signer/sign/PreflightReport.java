@@ -45,9 +45,8 @@ public record PreflightReport(Level level, List<Finding> findings) {
         return findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM);
     }
 
-    /** The problems, one per line. */
-    public String problems() {
-        return String.join("; ", findings.stream().filter(f -> f.severity() == Severity.PROBLEM)
-                .map(Finding::message).toList());
+    /** What stops the level, each a key and its facts, in order. */
+    public List<Problem> problems() {
+        return findings.stream().filter(f -> f.severity() == Severity.PROBLEM).map(Finding::problem).toList();
     }
 }

@@ -35,6 +35,11 @@ interface SignedOutput extends AtomicOutput.Content, AutoCloseable {
         return of(document::writeTo, null, release);
     }
 
+    /** A document written by {@code content}, through a temporary file like any other. */
+    static SignedOutput streamed(AtomicOutput.Content content) {
+        return of(content, null, () -> { });
+    }
+
     /** @param patch saves the content its own way, or null to save it through a temporary file */
     private static SignedOutput of(AtomicOutput.Content content, ContentsPatch patch, Runnable release) {
         return new SignedOutput() {

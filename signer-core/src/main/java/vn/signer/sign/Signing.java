@@ -11,6 +11,7 @@ import vn.signer.certs.CertificateSummary;
 import vn.signer.certs.Chains;
 import vn.signer.document.DocumentFormat;
 import vn.signer.dss.CertificateVerifiers;
+import vn.signer.largexml.LargeXml;
 
 /**
  * Signing in stages, for a key that may be anywhere (a token here, a browser agent, a remote
@@ -57,6 +58,11 @@ public final class Signing {
      */
     public PreparedSignature prepare(DocumentToSign document, List<X509Certificate> chain, SignatureOptions options) {
         Objects.requireNonNull(document, "document");
+        return prepare(document, chain, options, isLargeXml(document));
+    }
+
+    /** @param streamed sign an XML file by streaming ({@link XadesSigner#prepareLarge}), whatever its size */
+    PreparedSignature prepare(DocumentToSign document, List<X509Certificate> chain, SignatureOptions options, boolean streamed) {
         Objects.requireNonNull(options, "options");
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the chain must hold at least the signer's certificate");
@@ -69,13 +75,19 @@ public final class Signing {
         List<X509Certificate> embedded = Chains.complete(chain, pool);
         FormatSigner format = signer(document.format());
         PreparedFormat prepared = Documents.withDss(document.name(), document.format(), "sign",
-                () -> format.prepare(document.read(), embedded, options, Date.from(now), document.output()));
+                () -> streamed ? xades.get().prepareLarge(document.file(), embedded, options, Date.from(now))
+                        : format.prepare(document.read(), embedded, options, Date.from(now), document.output()));
         try {
             return new PreparedSignature(this, document, signer, summary.displayName(), options, now, prepared);
         } catch (RuntimeException e) {
             prepared.close();
             throw e;
         }
+    }
+
+    /** An XML file too large for DSS's tree in this heap: signed by streaming (vn.signer.largexml). */
+    static boolean isLargeXml(DocumentToSign document) {
+        return document.format() == DocumentFormat.XML && document.file() != null && LargeXml.isLarge(document.file());
     }
 
     String levelName(DocumentFormat format, Level level) {

@@ -3,6 +3,7 @@ package vn.signer.verify;
 import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
@@ -29,6 +30,8 @@ import vn.signer.dss.RevisionDifferences;
 import vn.signer.dss.ServiceLookups;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
+import vn.signer.largexml.LargeXml;
+import vn.signer.largexml.PrecomputedDigest;
 import vn.signer.verify.xml.XmlFinding;
 import vn.signer.verify.xml.XmlInspection;
 import vn.signer.dss.DefaultPolicy;
@@ -65,8 +68,22 @@ public final class DocumentVerifier {
      */
     public VerificationReport verify(Path file) {
         DocumentFormat format = DocumentFormat.detect(file);
+        if (format == DocumentFormat.XML && LargeXml.isLarge(file)) {
+            return verifyLarge(file);
+        }
         List<XmlFinding> findings = format == DocumentFormat.XML ? inspect(SafeXml.parse(file)) : null;
-        return verify(file.toString(), format, findings, () -> DssDocuments.read(file), length(file));
+        return verify(file.toString(), format, findings, () -> DssDocuments.read(file), length(file), null);
+    }
+
+    /**
+     * Verifies an XML file too large for a tree in this heap (or any XML file, in tests): DSS validates a
+     * stand-in holding the root and the signature, with the whole document's digest streamed.
+     */
+    VerificationReport verifyLarge(Path file) {
+        long length = length(file);
+        LargeXmlVerification.Reading reading = LargeXmlVerification.read(file, length);
+        return verify(file.toString(), DocumentFormat.XML, reading.findings(),
+                () -> new InMemoryDocument(reading.standIn(), file.getFileName().toString()), length, reading.digest());
     }
 
     /**
@@ -78,7 +95,7 @@ public final class DocumentVerifier {
     public VerificationReport verify(String name, byte[] document) {
         DocumentFormat format = DocumentFormat.detect(name, document);
         List<XmlFinding> findings = format == DocumentFormat.XML ? inspect(SafeXml.parse(name, document)) : null;
-        return verify(name, format, findings, () -> DssDocuments.of(name, document), document.length);
+        return verify(name, format, findings, () -> DssDocuments.of(name, document), document.length, null);
     }
 
     /**
@@ -91,9 +108,12 @@ public final class DocumentVerifier {
         return XmlInspection.inspect(xml);
     }
 
-    /** @param findings what {@link #inspect} found when the document is XML, else null */
+    /**
+     * @param findings    what {@link #inspect} found when the document is XML, else null
+     * @param wholeDigest the streamed digest of a large XML's whole-document reference, else null
+     */
     private VerificationReport verify(String name, DocumentFormat format, List<XmlFinding> findings, Supplier<DSSDocument> read,
-                                      long length) {
+                                      long length, byte[] wholeDigest) {
         Instant now = settings.validationTime() != null ? settings.validationTime() : Instant.now();
         Cancellation.check();
         if (findings != null && XmlVerification.refuses(findings)) {
@@ -107,21 +127,22 @@ public final class DocumentVerifier {
         RevisionDifferences differences = new RevisionDifferences(pages::differing);
         Reports reports;
         try {
-            reports = ServiceLookups.run(() -> validate(document, differences, now));
+            reports = ServiceLookups.run(() -> wholeDigest == null ? validate(document, differences, now)
+                    : PrecomputedDigest.during(wholeDigest, () -> validate(document, differences, now)));
         } catch (SignerException | CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             // DSS may have met the interruption as a failure of its own (a file channel closed by it).
             Cancellation.check();
-            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, e.getMessage())
-                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), e.getMessage());
+            List<SignatureReport> unprocessable = findings != null ? XmlVerification.unprocessable(findings, DssReasons.detail(e))
+                    : SignatureFacts.unprocessablePdf(PdfFacts.of(document, length, List.of()), DssReasons.detail(e));
             if (!unprocessable.isEmpty()) {
                 // Signatures are there and DSS fails on them (a crafted field can make it throw): each gets a
                 // verdict, never the whole document an error.
                 return new VerificationReport(name, format.name(), VerificationReport.of(unprocessable), unprocessable, now);
             }
             throw new SignerException(ErrorCode.VERIFICATION_FAILED, Problem.of("verify.failed", name, format.name(),
-                    e.getMessage()), e);
+                    DssReasons.detail(e)), e);
         }
         Cancellation.check();
         if (findings != null) {

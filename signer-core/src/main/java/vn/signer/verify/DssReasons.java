@@ -4,6 +4,7 @@ import eu.europa.esig.dss.jaxb.object.Message;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.signer.report.Printable;
 import vn.signer.report.Remark;
 
 /**
@@ -15,6 +16,9 @@ import vn.signer.report.Remark;
  * A key not mapped here keeps its DSS key as the parameter of a generic code, so nothing is lost.
  */
 final class DssReasons {
+    /** The longest part of DSS's own text a reason quotes: enough to name the failure, never the document. */
+    static final int DETAIL_LIMIT = 300;
+
     /** The code for a DSS key not mapped; its parameter is DSS's key. */
     static final String UNMAPPED = "dss.other";
 
@@ -101,5 +105,17 @@ final class DssReasons {
         }
         String code = key == null ? null : CODES.get(key);
         return Optional.of(code != null ? Remark.of(code) : Remark.of(UNMAPPED, String.valueOf(key)));
+    }
+
+    /**
+     * DSS's English text for a failure it met, as the detail a reason quotes inside signer's own sentence
+     * (the reason's code says what happened): NFC, every control escaped, cut at {@link #DETAIL_LIMIT}
+     * characters, since a crafted document can put its own text into DSS's message.
+     */
+    static String detail(Throwable failure) {
+        String text = failure.getMessage() == null || failure.getMessage().isBlank() ? failure.getClass().getSimpleName()
+                : failure.getMessage();
+        String shown = Printable.text(text.strip());
+        return shown.length() <= DETAIL_LIMIT ? shown : shown.substring(0, DETAIL_LIMIT) + "…";
     }
 }

@@ -279,7 +279,7 @@ final class SignatureFacts {
 
     /**
      * Reports for the signature fields of a PDF DSS could not process at all ({@code why}): a broken one
-     * is INVALID, the others INDETERMINATE. Empty when the document has no signature field with a value.
+     * is INVALID, the others INDETERMINATE ({@code why} is DSS's own text, quoted as a detail). Empty when the document has no signature field with a value.
      */
     static List<SignatureReport> unprocessablePdf(PdfFacts pdf, String why) {
         return pdf.fields().stream()

@@ -19,13 +19,14 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import vn.signer.testing.ModuleClasses;
 
 /**
  * What signer-core may depend on and show. Core is the library: it knows no command line, no HTTP
  * server, and keeps DSS behind its own types, with every place that subclasses DSS or leans on its
  * internals in the one package {@code vn.signer.dss}, each guarded by a test there.
  */
-@AnalyzeClasses(packages = "vn.signer", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = ModuleClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
     private static final String DSS = "eu.europa.esig..";
     private static final String INTERNAL = "vn.signer.dss";

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 
 class AuditLogTest {
@@ -69,7 +70,7 @@ class AuditLogTest {
         AuditChain.Result result = AuditChain.verify(file);
         assertFalse(result.intact(), result.toString());
         assertEquals(3, result.brokenLine());
-        assertTrue(result.problem().contains("cut off its end"), result.problem());
+        assertEquals(Problem.of("audit.line.cutOff", 2L, 3L), result.problem());
         assertThrows(SignerException.class, () -> AuditLog.open(file));
     }
 
@@ -86,7 +87,7 @@ class AuditLogTest {
         AuditChain.Result result = AuditChain.verify(file);
         assertFalse(result.intact(), result.toString());
         assertEquals(3, result.brokenLine());
-        assertTrue(result.problem().contains("not the entry its head file records"), result.problem());
+        assertEquals(Problem.of("audit.line.notAtHead"), result.problem());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.Pkcs11KeySource;
@@ -60,7 +61,7 @@ class BatchRunnerTest {
         AtomicInteger attempts = new AtomicInteger();
         BatchRunner runner = new BatchRunner((input, output, overwrite) -> {
             attempts.incrementAndGet();
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, "token removed", null);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("token.loginFailed", "token t", "removed"));
         }, (input, output) -> false, 2, false);
         SignerException e = assertThrows(SignerException.class, () -> runner.run(items, r -> { }));
         assertEquals(ErrorCode.TOKEN_UNAVAILABLE, e.code());

@@ -21,6 +21,7 @@ import vn.signer.certs.CertificateSummary;
 import vn.signer.testing.DemoPki;
 import vn.signer.testing.Samples;
 import vn.signer.testing.TestPki;
+import vn.signer.report.Remark;
 
 class Pkcs12KeySourceTest {
     private static final char[] TEST_PASSWORD = "test-Pa55word".toCharArray();
@@ -38,7 +39,7 @@ class Pkcs12KeySourceTest {
         try (Pkcs12KeySource source = Pkcs12KeySource.open(DemoPki.officerP12(), request -> {
             asked.incrementAndGet();
             assertEquals(PinRequest.Kind.FILE_PASSWORD, request.kind());
-            assertEquals("officer.p12", request.target());
+            assertEquals(Remark.of("keys.file", "officer.p12"), request.target());
             return DemoPki.PASSWORD.toCharArray();
         })) {
             assertEquals(1, asked.get());

@@ -1,6 +1,8 @@
 package vn.signer.sign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.signer.SignerException;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.Pkcs12KeySource;
@@ -25,6 +28,7 @@ import vn.signer.timestamp.TimestampAuthorities;
 import vn.signer.timestamp.TsaSettings;
 import vn.signer.verify.DocumentVerifier;
 import vn.signer.verify.SignatureReport;
+import vn.signer.verify.StreamedVerification;
 import vn.signer.verify.VerificationReport;
 import vn.signer.verify.VerificationSettings;
 import vn.signer.verify.Verdict;
@@ -94,6 +98,44 @@ class LevelsTest {
                     List.of(services.pki().issuingCa()), files.crls());
             Samples.assertPdfsigSays(outcome.output(), nss, Samples.PDFSIG_VALID);
         }
+    }
+
+    /**
+     * The streaming path of large XML at T and LT: DSS's path and the streaming one find it VALID, xmlsec1
+     * too, every timestamp VALID. At LTA the archive timestamp covers the canonical document, which the
+     * stream only digests: signing refuses it, and the streaming verification refuses one made on the tree.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Level.class, names = {"T", "LT", "LTA"})
+    void xmlSignedByStreamingIsValidBothWaysAndForXmlsecUpToLt(Level level) {
+        Path input = Samples.xml(dir);
+        Path output = dir.resolve("streamed-" + level + ".xml");
+        DocumentVerifier verifier = DocumentVerifier.create(trust());
+        try (Pkcs12KeySource source = Pkcs12KeySource.open(signer.writePkcs12(dir.resolve("k.p12"), "k", "pw".toCharArray()),
+                r -> "pw".toCharArray())) {
+            DocumentSigner documentSigner = DocumentSigner.create(source.key(KeySelector.only()),
+                    SignatureOptions.builder().level(level).build(), new SigningServices(tsa(), trust()));
+            if (level == Level.LTA) {
+                SignerException refused = assertThrows(SignerException.class, () -> documentSigner.signStreamed(input, output));
+                assertEquals("xml.large.level", refused.problem().key(), refused.getMessage());
+                SignOutcome tree = sign(source, KeySelector.only(), level, trust(), input);
+                SignerException notStreamed = assertThrows(SignerException.class,
+                        () -> StreamedVerification.verify(verifier, tree.output()));
+                assertEquals("xml.large.timestamp", notStreamed.problem().key(), notStreamed.getMessage());
+                return;
+            }
+            SignOutcome outcome = documentSigner.signStreamed(input, output);
+            assertEquals(List.of(URI.create(services.tsaUrl())), outcome.timestampAuthorities());
+        }
+        for (VerificationReport report : List.of(verifier.verify(output), StreamedVerification.verify(verifier, output))) {
+            assertEquals(Verdict.VALID, report.verdict(), report.toString());
+            SignatureReport signature = report.signatures().get(0);
+            assertTrue(signature.level().endsWith("-" + level), signature.level());
+            assertFalse(signature.timestamps().isEmpty());
+            assertTrue(signature.timestamps().stream().allMatch(t -> t.verdict() == Verdict.VALID), signature.timestamps().toString());
+        }
+        TestPki.PkiFiles files = services.pki().written(dir.resolve("pki"));
+        Tools.check(Tools.xmlsec1Verify(output, files.rootPem(), files.issuingCaPem()), "xmlsec1 --verify");
     }
 
     @ParameterizedTest

@@ -63,7 +63,7 @@ class PreflightTest {
 
     private static String problems(PreflightReport report) {
         assertFalse(report.reachable(), report.toString());
-        return report.problems();
+        return String.join("; ", report.problems().stream().map(p -> p.message(java.util.Locale.ROOT)).toList());
     }
 
     @Test
@@ -135,6 +135,10 @@ class PreflightTest {
                     SignatureOptions.builder().level(Level.LT).build(), new SigningServices(tsa(services.tsaUrl()), trusting(silent))));
             assertEquals(ErrorCode.LEVEL_UNREACHABLE, lt.code());
             assertTrue(lt.getMessage().contains("no revocation data for 'Refused'"), lt.getMessage());
+            // Each finding is a fact of its own, worded in the reader's language like the sentence around it.
+            String vi = lt.problem().message(java.util.Locale.forLanguageTag("vi"));
+            assertTrue(vi.startsWith("không đạt được mức LT: ") && vi.contains("không có dữ liệu thu hồi cho 'Refused'"), vi);
+            assertFalse(vi.contains("no revocation data") || vi.contains("answered") || vi.contains("cannot be reached"), vi);
             SignerException offline = assertThrows(SignerException.class, () -> DocumentSigner.create(key,
                     SignatureOptions.builder().level(Level.T).build(), new SigningServices(tsa(services.tsaUrl()),
                             VerificationSettings.builder().offline(true).build())));

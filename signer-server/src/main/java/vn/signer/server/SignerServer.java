@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.audit.AuditEntry;
 import vn.signer.audit.AuditLog;
@@ -51,6 +52,7 @@ import vn.signer.server.routes.Routes;
 import vn.signer.server.routes.Upload;
 import vn.signer.server.routes.ServerContext;
 import vn.signer.server.split.SplitSessions;
+import vn.signer.server.words.Answers;
 
 /**
  * The running server, built from a configuration by {@link #start}: main and the tests use this one
@@ -215,7 +217,8 @@ public final class SignerServer implements AutoCloseable {
             Path dir = config.tempDir() == null ? Path.of(System.getProperty("java.io.tmpdir")) : config.path(config.tempDir());
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new SignerException(ErrorCode.IO, "cannot create the temporary folder: " + e.getMessage(), null, e);
+            throw new SignerException(ErrorCode.IO, Problem.in(Answers.BUNDLE, "config.tempDir", config.tempDir() == null
+                    ? System.getProperty("java.io.tmpdir") : config.tempDir(), String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -6,9 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import vn.signer.testing.ModuleClasses;
 
 /** The server is a thin face of signer-core: it knows neither the CLI nor DSS. */
-@AnalyzeClasses(packages = "vn.signer.server", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = ModuleClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ServerArchitectureTest {
     @ArchTest
     static final ArchRule notTheCommandLine = noClasses().should().dependOnClassesThat()

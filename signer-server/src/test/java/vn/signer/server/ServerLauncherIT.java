@@ -39,9 +39,24 @@ class ServerLauncherIT {
         for (List<String> environment : List.of(List.<String>of(), List.of("LANG=xx_YY.UTF-8"))) {
             Tools.Result run = server(environment, config);
             assertEquals(78, run.exitCode(), environment + ": " + run.all());
-            assertEquals(List.of("signer-server: " + config + ": no such configuration file — check the path"),
+            assertEquals(List.of("signer-server: " + config + ": no such configuration file — check the path given to --config"),
                     run.stderr().lines().toList(), environment.toString());
         }
+    }
+
+    @Test
+    void startUpErrorsAreInTheOperatorsLanguage() {
+        Path config = dir.resolve("máy chủ.yaml");
+        String vietnamese = "signer-server: lỗi: " + config + ": không có tệp cấu hình này — kiểm tra đường dẫn đưa cho --config";
+        Tools.Result byLocale = server(List.of("LANG=vi_VN.UTF-8"), config);
+        assertEquals(78, byLocale.exitCode(), byLocale.all());
+        assertEquals(List.of(vietnamese), byLocale.stderr().lines().toList());
+        Tools.Result byFlag = Tools.runWithoutEnvironment(List.of(),
+                List.of(SERVER.toString(), "--config", config.toString(), "--lang", "vi"));
+        assertEquals(List.of(vietnamese), byFlag.stderr().lines().toList(), byFlag.all());
+        Tools.Result usage = Tools.runWithoutEnvironment(List.of("LANG=vi_VN.UTF-8"), List.of(SERVER.toString()));
+        assertEquals(64, usage.exitCode(), usage.all());
+        assertTrue(usage.stderr().startsWith("cách dùng: signer-server --config TỆP"), usage.all());
     }
 
     @Test
@@ -49,7 +64,7 @@ class ServerLauncherIT {
         Path config = dir.resolve("a\n[main] INFO forged\u001b[2K.yaml");
         Tools.Result run = server(List.of(), config);
         assertEquals(78, run.exitCode(), run.all());
-        assertEquals(List.of("signer-server: " + dir + "/a\\n[main] INFO forged\\u001b[2K.yaml: no such configuration file — check the path"),
+        assertEquals(List.of("signer-server: " + dir + "/a\\n[main] INFO forged\\u001b[2K.yaml: no such configuration file — check the path given to --config"),
                 run.stderr().lines().toList());
     }
 }

@@ -290,5 +290,7 @@ class SignerServerTest {
         assertEquals("127.0.0.1", config.host());
         assertNotNull(config.profiles().get("organisation"));
         assertEquals("demo", config.splitSigning().profiles().get("web").signers());
+        assertTrue(config.verification().page().enabled(), "the demo serves the verification page");
+        assertEquals("/", config.verification().page().path());
     }
 }

@@ -71,6 +71,11 @@ final class TestServers {
                       crls: [%1$s/root.crl, %1$s/issuing-ca.crl]""".formatted(pki, open);
     }
 
+    /** {@code yaml} with the verification page enabled at {@code path}. */
+    static String withPage(String yaml, String path) {
+        return yaml.replace("verification:\n", "verification:\n  page: {enabled: true, path: " + path + "}\n");
+    }
+
     static SignerServer start(Path dir, String yaml) {
         try {
             Path file = dir.resolve("server.yaml");

@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
  * XAdES, and the XMLDSig recommendation's own example is XPath "not(ancestor-or-self::ds:Signature)".
  * Any other XPath selects content signer cannot reason about.
  */
-final class EnvelopedXPath {
+public final class EnvelopedXPath {
     static final String XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116";
     static final String FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2";
     private static final Pattern SUBTRACT = Pattern.compile("/descendant::(\\w+):Signature|here\\(\\)/ancestor::(\\w+):Signature\\[1]");
@@ -21,7 +21,7 @@ final class EnvelopedXPath {
     }
 
     /** Whether {@code transform} (a ds:Transform) removes signatures and selects nothing else. */
-    static boolean matches(Element transform) {
+    public static boolean matches(Element transform) {
         String algorithm = transform.getAttribute("Algorithm");
         List<Element> xpaths = XmlInspection.children(transform, "XPath");
         if (xpaths.size() != 1) {

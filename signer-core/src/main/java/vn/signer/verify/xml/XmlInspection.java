@@ -276,10 +276,21 @@ public final class XmlInspection {
             for (Element e : elements) {
                 int pieces = 0;
                 boolean cdata = false;
+                // Comments one after another (blank text between them too) split the text around them as one does.
+                boolean textBefore = false;
+                boolean commentAfterText = false;
                 for (Node child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
-                    if (child instanceof Comment && isText(child.getPreviousSibling()) && isText(child.getNextSibling())) {
-                        problems.add(new Problem(Verdict.INVALID, "xml.comment.splits", List.of(e.getLocalName())));
-                        return;
+                    if (child instanceof Comment) {
+                        commentAfterText |= textBefore;
+                    } else if (isText(child)) {
+                        if (commentAfterText) {
+                            problems.add(new Problem(Verdict.INVALID, "xml.comment.splits", List.of(e.getLocalName())));
+                            return;
+                        }
+                        textBefore = true;
+                    } else if (!(child instanceof Text)) {
+                        textBefore = false;
+                        commentAfterText = false;
                     }
                     // Even an empty CDATA section is a node of its own: a split.
                     if (child instanceof CDATASection || isText(child)) {

@@ -8,6 +8,6 @@ package vn.signer.server.config;
 public record AuditConfig(String file) {
 
     public AuditConfig {
-        ServerConfig.require(file != null, "audit.file: give the audit log file");
+        ServerConfig.require(file != null, "config.audit.file");
     }
 }

@@ -16,9 +16,8 @@ public record ClientConfig(String name, String apiKeySha256, String certificateS
                            Double requestsPerSecond) {
 
     public ClientConfig {
-        ServerConfig.require(name != null && !name.isBlank(), "clients: every client needs a name");
-        ServerConfig.require(apiKeySha256 != null || certificateSha256 != null,
-                "clients: " + name + " needs apiKeySha256 or certificateSha256");
+        ServerConfig.require(name != null && !name.isBlank(), "config.client.name");
+        ServerConfig.require(apiKeySha256 != null || certificateSha256 != null, "config.client.credential", name);
         apiKeySha256 = hex64(name, apiKeySha256);
         certificateSha256 = hex64(name, certificateSha256);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
@@ -29,7 +28,7 @@ public record ClientConfig(String name, String apiKeySha256, String certificateS
             return null;
         }
         String clean = hex.replace(":", "").toLowerCase(Locale.ROOT);
-        ServerConfig.require(clean.matches("[0-9a-f]{64}"), "clients: " + name + ": a SHA-256 is 64 hex digits");
+        ServerConfig.require(clean.matches("[0-9a-f]{64}"), "config.client.sha256", name);
         return clean;
     }
 }

@@ -15,7 +15,7 @@ public record CscConfig(Boolean enabled, Integer multisign, Integer sadSeconds) 
         enabled = enabled != null && enabled;
         multisign = multisign == null ? 100 : multisign;
         sadSeconds = sadSeconds == null ? 300 : sadSeconds;
-        ServerConfig.require(multisign >= 1 && multisign <= 1000, "csc.multisign: give 1 to 1000 hashes per authorisation");
-        ServerConfig.require(sadSeconds >= 1 && sadSeconds <= 3600, "csc.sadSeconds: give 1 to 3600 seconds");
+        ServerConfig.require(multisign >= 1 && multisign <= 1000, "config.csc.multisign");
+        ServerConfig.require(sadSeconds >= 1 && sadSeconds <= 3600, "config.csc.sadSeconds");
     }
 }

@@ -1,6 +1,5 @@
 package vn.signer.server.config;
 
-import vn.signer.document.SafeXml;
 
 /**
  * What one caller, and all of them together, may ask of the server.
@@ -31,9 +30,9 @@ import vn.signer.document.SafeXml;
  * @param headerDeadlineSeconds   how long a request's line and headers may take to arrive once their first byte has;
  *                                longer gets 408 and the connection closed (default 10), so that a client sending its
  *                                headers a byte at a time cannot keep a connection for idleTimeoutSeconds a byte
- * @param maxXmlBytes             the largest XML document signed or verified; larger gets 413 (default what the
- *                                heap can hold while one is worked on: the JVM's maximum heap over
- *                                {@link SafeXml#HEAP_PER_BYTE}, 107 MB in a 2 GiB heap)
+ * @param maxXmlBytes             the largest XML document signed or verified; larger gets 413 (default
+ *                                maxRequestBytes: an XML too large for a tree in the heap is streamed, see
+ *                                vn.signer.largexml)
  */
 public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, Integer maxConcurrentUploads,
                            Integer maxRequestsPerAddress, Integer maxConnections, Double requestsPerSecond, Integer burst,
@@ -60,11 +59,12 @@ public record LimitsConfig(Long maxRequestBytes, Integer maxConcurrentRequests, 
         shutdownGraceSeconds = shutdownGraceSeconds == null ? 30 : shutdownGraceSeconds;
         workSeconds = workSeconds == null ? 120 : workSeconds;
         headerDeadlineSeconds = headerDeadlineSeconds == null ? 10 : headerDeadlineSeconds;
-        maxXmlBytes = maxXmlBytes == null ? SafeXml.largestForHeap() : maxXmlBytes;
+        // XML too large for a tree is streamed (vn.signer.largexml): by default only the request's own limit holds it.
+        maxXmlBytes = maxXmlBytes == null ? maxRequestBytes : maxXmlBytes;
         ServerConfig.require(maxRequestBytes > 0 && maxConcurrentRequests > 0 && maxConcurrentUploads > 0
                 && maxRequestsPerAddress > 0 && maxConnections > 0 && requestsPerSecond > 0 && burst > 0 && idleTimeoutSeconds > 0
                 && bodyDeadlineSeconds > 0 && minBodyBytesPerSecond >= 0 && bodyGraceSeconds >= 0
                 && maxFailedAuthPerMinute > 0 && shutdownGraceSeconds >= 0 && workSeconds > 0 && headerDeadlineSeconds > 0
-                && maxXmlBytes > 0, "limits: every limit must be positive");
+                && maxXmlBytes > 0, "config.limits.positive");
     }
 }

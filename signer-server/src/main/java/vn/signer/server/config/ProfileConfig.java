@@ -3,7 +3,7 @@ package vn.signer.server.config;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import vn.signer.config.ConfigRefusal;
 import vn.signer.keys.KeySelector;
 import vn.signer.sign.Level;
 
@@ -32,19 +32,19 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
     public static final Set<String> OVERRIDABLE = Set.of("reason", "location", "contactInfo", "level");
 
     public ProfileConfig {
-        ServerConfig.require((pkcs12 == null) != (pkcs11 == null), "profiles: give either pkcs12 or pkcs11");
-        ServerConfig.require(pin != null, "profiles: give pin (env: NAME or file: PATH)");
+        ServerConfig.require((pkcs12 == null) != (pkcs11 == null), "config.profile.keySource");
+        ServerConfig.require(pin != null, "config.profile.pin");
         level = level == null ? Level.B : level;
         tsa = tsa == null ? List.of() : List.copyOf(tsa);
         allowOverride = allowOverride == null ? Set.of() : Set.copyOf(allowOverride);
         csc = csc == null ? CscConfig.OFF : csc;
-        ServerConfig.require(OVERRIDABLE.containsAll(allowOverride), "profiles: allowOverride may list only " + OVERRIDABLE);
+        ServerConfig.require(OVERRIDABLE.containsAll(allowOverride), "config.profile.allowOverride", OVERRIDABLE.stream().sorted().toList());
     }
 
     /** @param file the PKCS#12 file */
     public record Pkcs12(String file) {
         public Pkcs12 {
-            ServerConfig.require(file != null, "pkcs12.file: give the file");
+            ServerConfig.require(file != null, "config.pkcs12.file");
         }
     }
 
@@ -57,10 +57,10 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
      */
     public record Pkcs11(String module, String tokenLabel, String tokenSerial, Integer slotIndex, Integer parallel) {
         public Pkcs11 {
-            ServerConfig.require(module != null, "pkcs11.module: give the PKCS#11 library");
-            ServerConfig.require(slotIndex == null || slotIndex >= 0, "pkcs11.slotIndex: give a position from 0, not " + slotIndex);
+            ServerConfig.require(module != null, "config.pkcs11.module");
+            ServerConfig.require(slotIndex == null || slotIndex >= 0, "config.pkcs11.slotIndex", String.valueOf(slotIndex));
             parallel = parallel == null ? 1 : parallel;
-            ServerConfig.require(parallel >= 1, "pkcs11.parallel: give 1 for a USB token, more for an HSM");
+            ServerConfig.require(parallel >= 1, "config.pkcs11.parallel", String.valueOf(parallel));
         }
     }
 
@@ -72,19 +72,9 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
     public record KeyChoice(String label, String id, String certificateSha256) {
         /** Checked here with core's own rules, so that a mistyped id is a configuration error, not a failed start. */
         public KeyChoice {
-            ServerConfig.require(id == null || accepted(() -> KeySelector.id(id)),
-                    "key.id: '" + id + "' is not hexadecimal; give the key's CKA_ID as 'signer keys' lists it");
-            ServerConfig.require(certificateSha256 == null || accepted(() -> KeySelector.certificateSha256(certificateSha256)),
-                    "key.certificateSha256: '" + certificateSha256 + "' is not 64 hexadecimal digits");
-        }
-
-        private static boolean accepted(Supplier<KeySelector> selector) {
-            try {
-                selector.get();
-                return true;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+            ServerConfig.require(id == null || ConfigRefusal.accepts(() -> KeySelector.id(id)), "config.key.id", id);
+            ServerConfig.require(certificateSha256 == null || ConfigRefusal.accepts(() -> KeySelector.certificateSha256(certificateSha256)),
+                    "config.key.certificateSha256", certificateSha256);
         }
     }
 }

@@ -1,8 +1,10 @@
 package vn.signer.server.config;
 
 import vn.signer.ErrorCode;
+import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.keys.PinFile;
+import vn.signer.server.words.Answers;
 
 /**
  * Where a PIN or password is kept: an environment variable or a file, never the configuration itself.
@@ -14,7 +16,7 @@ import vn.signer.keys.PinFile;
 public record SecretRef(String env, String file) {
 
     public SecretRef {
-        ServerConfig.require((env == null) != (file == null), "a PIN or password is given as env: NAME or file: PATH (one of them)");
+        ServerConfig.require((env == null) != (file == null), "config.secret.oneOf");
     }
 
     /**
@@ -26,8 +28,7 @@ public record SecretRef(String env, String file) {
         if (env != null) {
             String value = System.getenv(env);
             if (value == null || value.isEmpty()) {
-                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, "the environment variable " + env + " is not set",
-                        "set it before starting the server");
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.in(Answers.BUNDLE, "config.secret.envUnset", env));
             }
             return value.toCharArray();
         }

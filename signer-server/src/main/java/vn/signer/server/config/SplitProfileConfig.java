@@ -18,21 +18,25 @@ import vn.signer.sign.Level;
  * @param reason        the default reason
  * @param location      the default location
  * @param contactInfo   the default contact information
- * @param allowOverride which of reason, location, contactInfo, level a caller may set per request
+ * @param allowOverride which of reason, location, contactInfo, level and the appearance's appearance, docNumber,
+ *                      issuedDate, anchor a caller may set per request
+ * @param appearance    the images and names an appearance asked for at prepare draws
  */
 public record SplitProfileConfig(String signers, String trust, Level level, List<URI> tsa, String reason, String location,
-                                 String contactInfo, Set<String> allowOverride) {
+                                 String contactInfo, Set<String> allowOverride, SplitAppearanceConfig appearance) {
+    /** What a caller may set at prepare: {@link ProfileConfig#OVERRIDABLE} and the Decree 30 appearance. */
+    public static final Set<String> OVERRIDABLE = Set.of("reason", "location", "contactInfo", "level",
+            "appearance", "docNumber", "issuedDate", "anchor");
 
     public SplitProfileConfig {
-        ServerConfig.require(signers != null, "splitSigning.profiles: give signers, the trust profile whose CAs may issue "
-                + "signers' certificates");
+        ServerConfig.require(signers != null, "config.split.signers");
         trust = trust == null ? signers : trust;
         level = level == null ? Level.B : level;
         tsa = tsa == null ? List.of() : List.copyOf(tsa);
         allowOverride = allowOverride == null ? Set.of() : Set.copyOf(allowOverride);
-        ServerConfig.require(ProfileConfig.OVERRIDABLE.containsAll(allowOverride),
-                "splitSigning.profiles: allowOverride may list only " + ProfileConfig.OVERRIDABLE);
-        ServerConfig.require(!level.needsTimestamp() || !tsa.isEmpty(),
-                "splitSigning.profiles: level " + level + " needs a timestamp authority (tsa)");
+        ServerConfig.require(OVERRIDABLE.containsAll(allowOverride),
+                "config.split.allowOverride", OVERRIDABLE.stream().sorted().toList());
+        appearance = appearance == null ? SplitAppearanceConfig.NONE : appearance;
+        ServerConfig.require(!level.needsTimestamp() || !tsa.isEmpty(), "config.split.tsa", level);
     }
 }

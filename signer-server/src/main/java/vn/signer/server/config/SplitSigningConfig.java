@@ -22,6 +22,6 @@ public record SplitSigningConfig(Map<String, SplitProfileConfig> profiles, Integ
         maxSessions = maxSessions == null ? 1000 : maxSessions;
         maxSessionBytes = maxSessionBytes == null ? 512L * 1024 * 1024 : maxSessionBytes;
         ServerConfig.require(sessionSeconds > 0 && maxSessions > 0 && maxSessionBytes > 0,
-                "splitSigning: sessionSeconds, maxSessions and maxSessionBytes must be positive");
+                "config.split.positive");
     }
 }

@@ -13,9 +13,9 @@ public record TlsConfig(String keyStore, SecretRef keyStorePassword, String trus
                         String clientAuth) {
 
     public TlsConfig {
-        ServerConfig.require(keyStore != null && keyStorePassword != null, "tls: give keyStore and keyStorePassword");
+        ServerConfig.require(keyStore != null && keyStorePassword != null, "config.tls.keyStore");
         clientAuth = clientAuth == null ? "none" : clientAuth;
-        ServerConfig.require(clientAuth.matches("none|want|need"), "tls.clientAuth: none, want or need");
-        ServerConfig.require(clientAuth.equals("none") || trustStore != null, "tls.clientAuth needs tls.trustStore");
+        ServerConfig.require(clientAuth.matches("none|want|need"), "config.tls.clientAuth");
+        ServerConfig.require(clientAuth.equals("none") || trustStore != null, "config.tls.trustStore");
     }
 }

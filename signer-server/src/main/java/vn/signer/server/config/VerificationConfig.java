@@ -8,10 +8,14 @@ import java.util.Map;
  * @param open           verification without authentication (default false: a key is needed)
  * @param defaultProfile the trust profile used when the caller names none
  * @param profiles       trust profiles by name
+ * @param page           the verification page for people (off unless enabled)
+ * @param reportProfile  a signing profile that signs every PDF report to keep (the page's and
+ *                       /v1/verify?format=pdf), so that it can be shown later as this server's; none unless set
  */
-public record VerificationConfig(Boolean open, String defaultProfile, Map<String, TrustProfileConfig> profiles) {
+public record VerificationConfig(Boolean open, String defaultProfile, Map<String, TrustProfileConfig> profiles,
+                                 PageConfig page, String reportProfile) {
 
-    static final VerificationConfig NONE = new VerificationConfig(false, null, null);
+    static final VerificationConfig NONE = new VerificationConfig(false, null, null, null, null);
 
     public VerificationConfig {
         open = open != null && open;
@@ -20,6 +24,8 @@ public record VerificationConfig(Boolean open, String defaultProfile, Map<String
             defaultProfile = profiles.keySet().iterator().next();
         }
         ServerConfig.require(defaultProfile == null || profiles.containsKey(defaultProfile),
-                "verification.defaultProfile: no trust profile " + defaultProfile);
+                "config.verification.defaultProfile", defaultProfile);
+        page = page == null ? PageConfig.NONE : page;
+        ServerConfig.require(!page.enabled() || defaultProfile != null, "config.verification.page.noProfile");
     }
 }

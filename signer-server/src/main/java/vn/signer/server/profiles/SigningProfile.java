@@ -69,12 +69,16 @@ public final class SigningProfile implements AutoCloseable {
 
         /** The options of a profile with these defaults, with the fields set here in their place. */
         public SignatureOptions options(Level level, String reason, String location, String contactInfo) {
+            return builder(level, reason, location, contactInfo).build();
+        }
+
+        /** {@link #options}, still open to more (an appearance, say). */
+        public SignatureOptions.Builder builder(Level level, String reason, String location, String contactInfo) {
             return SignatureOptions.builder()
                     .level(this.level != null ? this.level : level)
                     .reason(this.reason != null ? this.reason : reason)
                     .location(this.location != null ? this.location : location)
-                    .contactInfo(this.contactInfo != null ? this.contactInfo : contactInfo)
-                    .build();
+                    .contactInfo(this.contactInfo != null ? this.contactInfo : contactInfo);
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.signer.server.profiles;
 
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathBuilder;
@@ -16,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.signer.server.config.SplitProfileConfig;
@@ -71,14 +73,17 @@ public final class SplitProfile {
         return signing;
     }
 
-    /** The fields of {@code overrides} this profile does not allow (empty when all are allowed). */
-    public List<String> refused(SigningProfile.Overrides overrides) {
-        return overrides.refusedBy(config.allowOverride());
+    /** The fields of {@code overrides} and {@code appearance} this profile does not allow (empty when all are allowed). */
+    public List<String> refused(SigningProfile.Overrides overrides, SplitAppearance appearance) {
+        List<String> refused = new ArrayList<>(overrides.refusedBy(config.allowOverride()));
+        refused.addAll(appearance.refusedBy(config.allowOverride()));
+        return refused;
     }
 
-    /** The profile's options with {@code overrides} in place. */
-    public SignatureOptions options(SigningProfile.Overrides overrides) {
-        return overrides.options(config.level(), config.reason(), config.location(), config.contactInfo());
+    /** The profile's options with {@code overrides} in place and {@code appearance} drawn, its images from {@code files}. */
+    public SignatureOptions options(SigningProfile.Overrides overrides, SplitAppearance appearance, Function<String, Path> files) {
+        return overrides.builder(config.level(), config.reason(), config.location(), config.contactInfo())
+                .appearance(appearance.build(config.appearance(), files)).build();
     }
 
     /**

@@ -23,12 +23,20 @@ final class AnswerLanguage {
      * @throws HttpError 400 when {@code lang} is neither vi nor en
      */
     static Locale of(Context ctx) {
+        return of(ctx, ENGLISH);
+    }
+
+    /**
+     * {@link #of(Context)}, with {@code fallback} when the request asks for neither language: the
+     * verification page for people speaks Vietnamese first, the API English.
+     */
+    static Locale of(Context ctx, Locale fallback) {
         Locale known = ctx.attribute(ATTRIBUTE);
         if (known != null) {
             return known;
         }
         String lang = Query.parse(ctx.queryString()).get("lang");
-        Locale locale = lang == null ? fromHeader(ctx.header("Accept-Language")) : switch (lang) {
+        Locale locale = lang == null ? fromHeader(ctx.header("Accept-Language"), fallback) : switch (lang) {
             case "vi" -> VIETNAMESE;
             case "en" -> ENGLISH;
             default -> throw new HttpError(400, "BAD_REQUEST", "lang.unknown");
@@ -55,15 +63,20 @@ final class AnswerLanguage {
 
     /** The best of Vietnamese and English in an Accept-Language header; English when neither or none. */
     static Locale fromHeader(String header) {
+        return fromHeader(header, ENGLISH);
+    }
+
+    /** The best of Vietnamese and English in an Accept-Language header; {@code fallback} when neither, any or none. */
+    static Locale fromHeader(String header, Locale fallback) {
         if (header == null || header.isBlank()) {
-            return ENGLISH;
+            return fallback;
         }
         List<Locale.LanguageRange> ranges;
         try {
             ranges = Locale.LanguageRange.parse(header);
         } catch (IllegalArgumentException e) {
             // A header that is not one says nothing about the caller's language; it is not worth a refusal.
-            return ENGLISH;
+            return fallback;
         }
         // parse() orders the ranges by weight, the first listed first among equals.
         for (Locale.LanguageRange range : ranges) {
@@ -74,11 +87,14 @@ final class AnswerLanguage {
             if (tag.equals("vi") || tag.startsWith("vi-")) {
                 return VIETNAMESE;
             }
-            if (tag.equals("en") || tag.startsWith("en-") || tag.equals("*")) {
+            if (tag.equals("en") || tag.startsWith("en-")) {
                 return ENGLISH;
             }
+            if (tag.equals("*")) {
+                return fallback;
+            }
         }
-        return ENGLISH;
+        return fallback;
     }
 
     /** The Content-Language header's value for {@code locale}. */

@@ -34,8 +34,11 @@ public final class ErrorResponses {
     record CscErrorBody(String error, String error_description) {
     }
 
-    /** The status and body of an error answer, its message in English (for the audit, which operators read). */
-    record Answer(int status, ErrorBody body) {
+    /**
+     * The status and body of an error answer, its message in English (for the audit, which operators
+     * read), and the message as the caller was told it, in its language.
+     */
+    record Answer(int status, ErrorBody body, String shown) {
     }
 
     private ErrorResponses() {
@@ -102,12 +105,6 @@ public final class ErrorResponses {
         return text.replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", document);
     }
 
-    /** A problem of signer-core's, with its advice, in the caller's language. */
-    private static String inWords(Problem problem, Locale language) {
-        String hint = problem.hint(language);
-        return problem.message(language) + (hint == null ? "" : " — " + hint);
-    }
-
     /**
      * The CSC error code of an answer: a code of the CSC specification as the handler gave it (lower
      * case), else the OAuth 2.0 code of its status.
@@ -141,7 +138,7 @@ public final class ErrorResponses {
             code = error.code().name();
             // Messages name the server's temporary file; callers know their document by what they sent.
             english = withoutTempFile(error.oneLine(), "the document");
-            message = error.problem() == null ? english : withoutTempFile(inWords(error.problem(), language),
+            message = withoutTempFile(error.problem().oneLine(language),
                     Answers.text(language, "document", List.of()));
         } else if (e instanceof HttpResponseException error) {
             status = error.getStatus();
@@ -175,6 +172,6 @@ public final class ErrorResponses {
             Duration retryAfter = e instanceof HttpError error ? error.retryAfter() : null;
             ctx.header("Retry-After", retryAfter == null ? "1" : Long.toString(retryAfter.toSeconds()));
         }
-        return new Answer(status, new ErrorBody(code, english));
+        return new Answer(status, new ErrorBody(code, english), message);
     }
 }

@@ -47,7 +47,7 @@ final class Guard {
         return ctx -> {
             ctx.attribute(ROUTE_ATTRIBUTE, route.path());
             // A bad ?lang= is refused before anything else, in the language of Accept-Language.
-            AnswerLanguage.of(ctx);
+            AnswerLanguage.of(ctx, route.access() == Access.PAGE ? AnswerLanguage.VIETNAMESE : AnswerLanguage.ENGLISH);
             String address = ctx.ip();
             ctx.attribute(CLIENT_ATTRIBUTE, Client.anonymous(address));
             Duration blocked = server.authFailures().blocked(address);
@@ -128,6 +128,9 @@ final class Guard {
     }
 
     private Client identify(Context ctx, Access access, String address) {
+        if (access == Access.PAGE) {
+            return Client.anonymous(address);
+        }
         Authenticator.Result result = server.auth().authenticate(Requests.apiKey(ctx), Requests.clientCertificate(ctx));
         if (result instanceof Authenticator.Result.Known known) {
             return known.client();

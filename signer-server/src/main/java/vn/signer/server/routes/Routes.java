@@ -2,6 +2,7 @@ package vn.signer.server.routes;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import vn.signer.audit.AuditEntry;
 import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
@@ -29,6 +31,9 @@ public final class Routes {
     private final ServerContext server;
     private final SplitProfiles splitProfiles;
     private final List<Route> table;
+    /** The verification page, or null when it is not enabled. */
+    private final PageHandler page;
+    private final WebPages web;
 
     /**
      * @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps
@@ -43,7 +48,10 @@ public final class Routes {
         ReadyHandler ready = new ReadyHandler(server);
         CscHandler csc = new CscHandler(server, new Authorisations(clock, CscHandler.MAX_AUTHORISATIONS));
         String openApi = resource("/openapi.json");
-        this.table = List.of(
+        this.page = server.config().verification().page().enabled() ? new PageHandler(server, verify) : null;
+        WebPages web = new WebPages(server.config());
+        this.web = web;
+        List<Route> api = List.of(
                 new Route(HandlerType.POST, "/v1/verify", Access.VERIFY, verify::handle),
                 new Route(HandlerType.POST, "/v1/sign", Access.CLIENT, sign::handle),
                 new Route(HandlerType.POST, "/v1/sign/prepare", Access.CLIENT, split::prepare),
@@ -54,6 +62,12 @@ public final class Routes {
                 new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/info", Access.CLIENT, csc::credentialInfo),
                 new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/authorize", Access.CLIENT, csc::authorize),
                 new Route(HandlerType.POST, CscHandler.PREFIX + "signatures/signHash", Access.CLIENT, csc::signHash),
+                new Route(HandlerType.OPTIONS, "/v1/sign/prepare", Access.PUBLIC, web::preflight),
+                new Route(HandlerType.OPTIONS, "/v1/sign/complete", Access.PUBLIC, web::preflight),
+                new Route(HandlerType.OPTIONS, "/v1/profiles", Access.PUBLIC, web::preflight),
+                new Route(HandlerType.GET, "/signer-agent.js", Access.PUBLIC, web::agentScript),
+                new Route(HandlerType.GET, "/demo/{file}", Access.PUBLIC, web::demo),
+                new Route(HandlerType.GET, "/demo/", Access.PUBLIC, web::demo),
                 new Route(HandlerType.GET, "/health", Access.PUBLIC,
                         ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}")),
                 new Route(HandlerType.GET, "/ready", Access.PUBLIC, ready::handle),
@@ -61,13 +75,18 @@ public final class Routes {
                         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape())),
                 new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC,
                         ctx -> ctx.contentType("application/json").result(openApi)));
+        this.table = page == null ? api : Stream.concat(api.stream(), page.routes().stream()).toList();
     }
 
     /** Registers the routes, the error answers and the metrics on {@code config}. */
     public void register(JavalinConfig config) {
         Guard guard = new Guard(server);
         for (Route route : table) {
-            config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route));
+            Handler guarded = guard.wrap(route);
+            config.routes.addHttpHandler(route.method(), route.path(), ctx -> {
+                web.cors(ctx);
+                guarded.handle(ctx);
+            });
         }
         config.routes.exception(Exception.class, this::failed);
         config.routes.error(404, ctx -> {
@@ -94,6 +113,9 @@ public final class Routes {
     /** Answers an error; every one is counted and audited (repeats folded, see {@link RefusalAudit}). */
     private void failed(Exception e, Context ctx) {
         ErrorResponses.Answer answer = ErrorResponses.write(ctx, e);
+        if (page != null && page.owns(ctx.attribute(Guard.ROUTE_ATTRIBUTE))) {
+            page.error(ctx, answer);
+        }
         server.metrics().error(answer.body().error());
         String route = ctx.attribute(Guard.ROUTE_ATTRIBUTE);
         Client client = ctx.attribute(Guard.CLIENT_ATTRIBUTE);
@@ -113,7 +135,7 @@ public final class Routes {
         return table.stream().map(r -> r.method().name() + " " + r.path()).toList();
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = Routes.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the server's jar");

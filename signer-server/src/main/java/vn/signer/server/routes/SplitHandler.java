@@ -14,6 +14,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,11 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
+import vn.signer.appearance.AppearanceMode;
 import vn.signer.audit.AuditEntry;
 import vn.signer.certs.CertificateSummary;
 import vn.signer.report.Json;
 import vn.signer.server.auth.Client;
 import vn.signer.server.profiles.SigningProfile;
+import vn.signer.server.profiles.SplitAppearance;
 import vn.signer.server.profiles.SplitProfile;
 import vn.signer.server.profiles.SplitProfiles;
 import vn.signer.server.split.SplitSession;
@@ -35,6 +39,7 @@ import vn.signer.sign.DataToSign;
 import vn.signer.sign.DocumentToSign;
 import vn.signer.sign.PreparedSignature;
 import vn.signer.sign.SignOutcome;
+import vn.signer.sign.SignatureOptions;
 import vn.signer.sign.SignedDocument;
 
 /**
@@ -71,7 +76,8 @@ final class SplitHandler {
             throw HttpError.forbidden("profile.forbidden", client.name(), name);
         }
         SigningProfile.Overrides overrides = SignHandler.overrides(query);
-        SignHandler.requireAllowed(name, profile.refused(overrides));
+        SplitAppearance appearance = appearance(query);
+        SignHandler.requireAllowed(name, profile.refused(overrides, appearance));
         String type = ctx.header("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "split.multipart");
@@ -94,7 +100,8 @@ final class SplitHandler {
                 DocumentToSign document = upload.inMemory() ? DocumentToSign.inMemory(upload.name(), upload.content())
                         : DocumentToSign.file(upload.file(), upload.file().resolveSibling(
                                 upload.file().getFileName().toString().replace("signer-upload-", "signer-signed-")));
-                PreparedSignature prepared = prepare(profile, document, chain, overrides);
+                PreparedSignature prepared = prepare(profile, document, chain,
+                        profile.options(overrides, appearance, server.config()::path));
                 try {
                     return sessions.open(client.name(), name, upload.sha256(), certificateSha256, upload.format(), size,
                             prepared, upload);
@@ -117,9 +124,9 @@ final class SplitHandler {
 
     /** Prepares, a certificate core finds unusable (a weak key, say) being the caller's, not the server's. */
     private static PreparedSignature prepare(SplitProfile profile, DocumentToSign document, List<X509Certificate> chain,
-                                             SigningProfile.Overrides overrides) {
+                                             SignatureOptions options) {
         try {
-            return profile.signing().prepare(document, chain, profile.options(overrides));
+            return profile.signing().prepare(document, chain, options);
         } catch (SignerException e) {
             if (e.code() == ErrorCode.CERTIFICATE_UNUSABLE) {
                 throw new HttpError(422, "CERTIFICATE_REFUSED", "split.certificate.unusable", e.getMessage());
@@ -141,6 +148,29 @@ final class SplitHandler {
                 + ", signing time " + session.prepared().signingTime() + ", expires " + session.expires()));
         server.metrics().signature(session.profile(), "prepared");
         ctx.status(200).contentType("application/json").result(Json.line(body));
+    }
+
+    /** The Decree 30 appearance the query asks for: appearance, docNumber, issuedDate, anchor. */
+    private static SplitAppearance appearance(Query query) {
+        String mode = query.get("appearance");
+        AppearanceMode chosen = null;
+        if (mode != null) {
+            try {
+                chosen = AppearanceMode.valueOf(mode.strip().toUpperCase(Locale.ROOT).replace("ORGANIZATION", "ORGANISATION"));
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("split.appearance.unknown", mode);
+            }
+        }
+        String date = query.get("issuedDate");
+        LocalDate issued = null;
+        if (date != null) {
+            try {
+                issued = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                throw HttpError.badRequest("split.appearance.date", date);
+            }
+        }
+        return new SplitAppearance(chosen, query.get("docNumber"), issued, query.get("anchor"));
     }
 
     void complete(Context ctx) throws Exception {

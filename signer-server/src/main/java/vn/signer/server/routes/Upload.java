@@ -92,15 +92,11 @@ public final class Upload implements Closeable {
         return file;
     }
 
-    /**
-     * Refuses an XML document over {@code maxXmlBytes} with 413: signing or verifying it would need more
-     * memory than the server has (XML takes {@link SafeXml#HEAP_PER_BYTE} times its size).
-     */
+    /** Refuses an XML document over {@code maxXmlBytes}, the operator's limit, with 413. */
     void requireXmlWithin(long maxXmlBytes) throws IOException {
         long size = content != null ? content.length : Files.size(file);
         if (format == DocumentFormat.XML && size > maxXmlBytes) {
-            throw new HttpError(413, "TOO_LARGE", "xml.tooLarge", SafeXml.megabytes(size), SafeXml.megabytes(maxXmlBytes),
-                    SafeXml.HEAP_PER_BYTE);
+            throw new HttpError(413, "TOO_LARGE", "xml.tooLarge", SafeXml.megabytes(size), SafeXml.megabytes(maxXmlBytes));
         }
     }
 

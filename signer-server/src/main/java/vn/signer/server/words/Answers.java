@@ -9,7 +9,8 @@ import vn.signer.report.Words;
  * bundle, filled in with {@link Words}' conventions for numbers and times.
  */
 public final class Answers {
-    private static final String BUNDLE = "vn.signer.server.words.Answers";
+    /** The bundle's name, for {@link vn.signer.Problem}s worded in it. */
+    public static final String BUNDLE = "vn.signer.server.words.Answers";
 
     private Answers() {
     }

@@ -1,24 +1,30 @@
-package vn.signer.cli;
+package vn.signer.report;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The language signer speaks: Vietnamese with --lang vi, or when the environment's locale is
+ * The language signer speaks to the person at a console (the command line's user, the server's
+ * operator at its start): Vietnamese when asked for ("vi"), or when the environment's locale is
  * Vietnamese (LC_ALL, LC_MESSAGES, LANG, in POSIX order of precedence), or, with none of those set,
  * when the JVM's default locale is; English otherwise. bin/signer replaces a locale that does not work
  * as UTF-8 with one that does, in LC_ALL, and keeps the caller's LC_ALL in SIGNER_CALLER_LC_ALL: the
  * language is the caller's.
  */
-final class Language {
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+public final class Language {
+    /** The locale of Vietnamese text. */
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     /** Where bin/signer keeps the caller's LC_ALL when it sets its own (bin/lib/utf8-locale.sh). */
-    static final String CALLER_LC_ALL = "SIGNER_CALLER_LC_ALL";
+    public static final String CALLER_LC_ALL = "SIGNER_CALLER_LC_ALL";
 
     private Language() {
     }
 
-    static Locale of(String lang, Map<String, String> environment) {
+    /**
+     * The language asked for by {@code lang} ("vi", "en", a locale name), or when it is null by the
+     * environment's locale variables.
+     */
+    public static Locale of(String lang, Map<String, String> environment) {
         if (lang != null) {
             return isVietnamese(lang) ? VIETNAMESE : Locale.ENGLISH;
         }
@@ -32,7 +38,8 @@ final class Language {
         return "vi".equals(Locale.getDefault().getLanguage()) ? VIETNAMESE : Locale.ENGLISH;
     }
 
-    static boolean isVietnamese(Locale locale) {
+    /** Whether {@code locale} is Vietnamese. */
+    public static boolean isVietnamese(Locale locale) {
         return "vi".equals(locale.getLanguage());
     }
 
