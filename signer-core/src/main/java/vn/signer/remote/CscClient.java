@@ -220,7 +220,7 @@ final class CscClient {
             Thread.sleep(Math.max(1, duration.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.interrupted", "the remote key"), e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.interrupted.key"), e);
         }
     }
 

@@ -167,7 +167,7 @@ public final class HashBatcher implements HashSigner, HashSigner.Batching {
             wait(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.interrupted", "the remote key"), e);
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.interrupted.key"), e);
         }
     }
 
