@@ -45,5 +45,11 @@ public enum ErrorCode {
      */
     SIGNATURE_VALUE_REFUSED,
     /** The document could not be verified at all (not its signatures: the process). */
-    VERIFICATION_FAILED
+    VERIFICATION_FAILED,
+    /** The holder of a remote key refused the signature (on the phone, say). */
+    REMOTE_REFUSED,
+    /** The holder of a remote key did not confirm in time, or the authorisation expired. */
+    REMOTE_EXPIRED,
+    /** The remote signing service refused the PIN or the one-time password. */
+    REMOTE_OTP_REFUSED
 }

@@ -14,6 +14,7 @@ import vn.signer.batch.BatchPlan;
 import vn.signer.batch.BatchResult;
 import vn.signer.batch.BatchRunner;
 import vn.signer.batch.BatchSummary;
+import vn.signer.keys.HashSigner;
 import vn.signer.report.Json;
 import vn.signer.report.Printable;
 
@@ -51,7 +52,20 @@ final class DocumentRun {
         this.verb = verb;
     }
 
+    /** The most documents worked on at once for a remote key, each waiting for its share of an authorisation. */
+    static final int MAX_REMOTE_JOBS = 64;
+
     int run(List<Path> files, UnaryOperator<Path> besideInput, BatchRunner.Operation operation, BatchRunner.DoneCheck done) {
+        return run(files, besideInput, operation, done, HashSigner.Batching.NONE);
+    }
+
+    /**
+     * Runs the batch, telling {@code batching} (a remote key's) how many documents come and when each
+     * is done, so that it asks one authorisation for several; unless --jobs says otherwise, as many
+     * documents are then worked on at once as one authorisation covers (up to {@value #MAX_REMOTE_JOBS}).
+     */
+    int run(List<Path> files, UnaryOperator<Path> besideInput, BatchRunner.Operation operation, BatchRunner.DoneCheck done,
+            HashSigner.Batching batching) {
         // Left to the core, a folder named by -o would be "an output that exists already".
         if (options.output != null && Files.isDirectory(options.output)) {
             throw CliMessages.outputIsFolder(options.output, besideInput.apply(files.get(0)));
@@ -59,7 +73,9 @@ final class DocumentRun {
         List<BatchItem> items = new BatchPlan(options.folders.finder(), options.outDir, besideInput).items(files, options.output);
         boolean bar = terminal.console() != null && !options.json && items.size() > 1;
         Progress progress = new Progress(terminal.err(), locale);
-        BatchSummary summary = new BatchRunner(operation, done, options.jobs(), options.force).run(items, new BatchListener() {
+        int jobs = options.jobs == null ? Math.max(options.jobs(), Math.min(batching.maxPerAuthorisation(), MAX_REMOTE_JOBS))
+                : options.jobs();
+        BatchSummary summary = new BatchRunner(operation, done, jobs, options.force).run(items, new BatchListener() {
             private int finished;
 
             @Override
@@ -75,7 +91,7 @@ final class DocumentRun {
                     progress.update(finished, false);
                 }
             }
-        });
+        }, batching);
         if (bar) {
             progress.update(summary.total(), true);
             progress.finish();

@@ -20,9 +20,13 @@ final class ExitCodes {
     static final int IO = 74;
     static final int NO_PERMISSION = 77;
     static final int CONFIG = 78;
+    /** A remote key's holder refused the signature. */
+    static final int REMOTE_REFUSED = 80;
+    /** A remote key's holder did not confirm in time. */
+    static final int REMOTE_EXPIRED = 81;
 
     /** For --help, in order: the codes whose meaning the Messages bundle gives as exit.CODE. */
-    private static final int[] HELP_LIST = {0, 1, 2, 3, 64, 65, 66, 69, 70, 73, 74, 77, 78};
+    private static final int[] HELP_LIST = {0, 1, 2, 3, 64, 65, 66, 69, 70, 73, 74, 77, 78, 80, 81};
 
     private ExitCodes() {
     }
@@ -43,7 +47,9 @@ final class ExitCodes {
             case INPUT_MISSING -> NO_INPUT;
             case IO -> IO;
             case OUTPUT_EXISTS -> CANT_CREATE;
-            case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE -> NO_PERMISSION;
+            case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE, REMOTE_OTP_REFUSED -> NO_PERMISSION;
+            case REMOTE_REFUSED -> REMOTE_REFUSED;
+            case REMOTE_EXPIRED -> REMOTE_EXPIRED;
             case TOKEN_UNAVAILABLE, TIMESTAMP_FAILED, LEVEL_UNREACHABLE -> UNAVAILABLE;
             case KEY_NOT_FOUND, CERTIFICATE_UNUSABLE -> CONFIG;
             case SIGNING_FAILED -> SOFTWARE;

@@ -1,5 +1,6 @@
 package vn.signer.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
@@ -11,6 +12,7 @@ import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
 import vn.signer.keys.KeySourceSpec;
 import vn.signer.keys.TokenSelector;
+import vn.signer.remote.CscAuth;
 
 /** Where the keys are and how to unlock them: shared by 'keys' and 'sign'. */
 final class KeySourceOptions {
@@ -36,6 +38,32 @@ final class KeySourceOptions {
         @Option(names = "--pkcs11", paramLabel = "LIB",
                 description = "The token driver's PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so.")
         Path pkcs11;
+
+        @Option(names = "--csc", paramLabel = "URL", description = "A remote signing service of the Cloud Signature Consortium API, "
+                + "e.g. https://ca.example/csc/v2 (v1 when the address ends in /v1).")
+        URI csc;
+    }
+
+    @ArgGroup(exclusive = false)
+    Csc csc;
+
+    /** How to reach the CSC service of --csc. */
+    static final class Csc {
+        @Option(names = "--csc-auth", paramLabel = "KIND", defaultValue = "EXTERNAL", description = "How the client authenticates: "
+                + "EXTERNAL (the secret is the access token), LOGIN (auth/login), OAUTH2 (client credentials); default ${DEFAULT-VALUE}.")
+        CscAuth auth;
+
+        @Option(names = "--csc-client-id", paramLabel = "ID", description = "The client id the service gave (LOGIN, OAUTH2).")
+        String clientId;
+
+        @Option(names = "--csc-secret-env", paramLabel = "VAR", description = "Read the client's secret or access token from this environment variable.")
+        String secretEnv;
+
+        @Option(names = "--csc-secret-file", paramLabel = "FILE", description = "Read the client's secret or access token from the first line of this file.")
+        Path secretFile;
+
+        @Option(names = "--csc-allow-loopback-http", description = "Allow plain http to a service on this computer (tests and demos only).")
+        boolean loopbackHttp;
     }
 
     static final class Token {
@@ -88,11 +116,17 @@ final class KeySourceOptions {
 
     /**
      * The key source these options describe, with {@code key} chosen from it; where they name no key
-     * file or token, the profile's (a token option given here still chooses among the profile's module's).
+     * file, token or remote service, the profile's (a token option given here still chooses among the profile's module's).
      *
      * @param profile the profile asked for, or null
      */
     KeySourceSpec spec(KeySelector key, OfficerProfile profile) {
+        if (store != null && store.csc != null) {
+            return cscSpec(key);
+        }
+        if (csc != null) {
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.cscOptions"));
+        }
         KeySourceSpec.PinSource pinSource = pin == null ? new KeySourceSpec.Prompt()
                 : pin.env != null ? new KeySourceSpec.Environment(pin.env) : new KeySourceSpec.File(pin.file);
         KeySourceSpec.Store fromProfile = store == null && profile != null ? profile.store(tokenParallel) : null;
@@ -115,13 +149,25 @@ final class KeySourceOptions {
         return new KeySourceSpec(new KeySourceSpec.Pkcs11(store.pkcs11, tokenSelector(), tokenParallel), key, pinSource);
     }
 
-    /** Opens the key store or logs in to the token (asking the PIN once). */
+    private KeySourceSpec cscSpec(KeySelector key) {
+        if (token != null || pin != null) {
+            throw new SignerException(ErrorCode.USAGE, CliWords.problem("usage.cscNoPin"));
+        }
+        Csc options = csc == null ? new Csc() : csc;
+        KeySourceSpec.PinSource secret = options.secretEnv != null ? new KeySourceSpec.Environment(options.secretEnv)
+                : options.secretFile != null ? new KeySourceSpec.File(options.secretFile) : new KeySourceSpec.Prompt();
+        CscAuth auth = options.auth == null ? CscAuth.EXTERNAL : options.auth;
+        return new KeySourceSpec(new KeySourceSpec.Csc(store.csc, auth, options.clientId, options.loopbackHttp), key, secret);
+    }
+
+    /** Opens the key store or logs in to the token (asking the PIN once); a remote key's waits are shown on the terminal. */
     KeySource open(Terminal terminal, KeySelector key, Locale locale) {
         return open(terminal, key, null, locale);
     }
 
     /** As {@link #open(Terminal, KeySelector, Locale)}, the profile supplying what the options leave out. */
     KeySource open(Terminal terminal, KeySelector key, OfficerProfile profile, Locale locale) {
-        return spec(key, profile).open(PinSources.prompt(terminal.console(), terminal.err(), locale), terminal.environment());
+        return spec(key, profile).open(PinSources.prompt(terminal.console(), terminal.err(), locale), terminal.environment(),
+                new PhoneWait(terminal.err(), locale));
     }
 }

@@ -119,7 +119,7 @@ final class SignCommand implements Callable<Integer> {
                     DocumentSigner::defaultOutput, (input, target, overwrite) -> {
                         appearance.warn(options.appearance(), input, terminal, root.locale());
                         return signer.sign(input, target, overwrite);
-                    }, signer::isSignedCopy);
+                    }, signer::isSignedCopy, key.batching());
         }
     }
 

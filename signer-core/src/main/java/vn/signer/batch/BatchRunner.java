@@ -19,6 +19,7 @@ import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.files.AtomicOutput;
+import vn.signer.keys.HashSigner;
 import vn.signer.sign.SignOutcome;
 
 /**
@@ -59,6 +60,26 @@ public final class BatchRunner {
         this.done = done;
         this.jobs = jobs;
         this.force = force;
+    }
+
+    /**
+     * {@link #run(List, BatchListener)}, telling {@code batching} (a remote key's) how many documents come
+     * and when each is done, so that it asks one authorisation for the hashes of several.
+     */
+    public BatchSummary run(List<BatchItem> items, BatchListener listener, HashSigner.Batching batching) {
+        return run(items, new BatchListener() {
+            @Override
+            public void started(int total) {
+                batching.started(total, Math.min(jobs, Math.max(1, total)));
+                listener.started(total);
+            }
+
+            @Override
+            public void finished(BatchResult result) {
+                batching.finished();
+                listener.finished(result);
+            }
+        });
     }
 
     /**

@@ -7,11 +7,15 @@ import vn.signer.SignerException;
 import vn.signer.report.Remark;
 
 /** Picks exactly one key for a selector, or says which keys there are. Shared by the key sources. */
-final class KeyChoice {
+public final class KeyChoice {
     private KeyChoice() {
     }
 
-    static KeyInfo pick(Remark source, List<KeyInfo> keys, KeySelector selector) {
+    /**
+     * @param source what holds the keys, for messages
+     * @throws SignerException KEY_NOT_FOUND when none or several match
+     */
+    public static KeyInfo pick(Remark source, List<KeyInfo> keys, KeySelector selector) {
         List<KeyInfo> matching = keys.stream().filter(selector::matches).toList();
         if (matching.size() == 1) {
             return matching.get(0);

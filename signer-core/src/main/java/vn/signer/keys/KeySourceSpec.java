@@ -5,6 +5,9 @@ import java.util.Objects;
 import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
+import vn.signer.remote.CscAuth;
+import vn.signer.remote.CscKeySource;
+import vn.signer.remote.Waiting;
 
 /**
  * Where a signing key is, which one it is, and where its PIN comes from: the one description the
@@ -24,7 +27,7 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
     }
 
     /** Where the keys are. */
-    public sealed interface Store permits Pkcs12, Pkcs11 {
+    public sealed interface Store permits Pkcs12, Pkcs11, Csc {
     }
 
     /** @param file a PKCS#12 (.p12/.pfx) file */
@@ -45,6 +48,25 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
             Objects.requireNonNull(token, "token");
             if (parallelSignatures < 1) {
                 throw new SignerException(ErrorCode.USAGE, Problem.of("keys.parallel", parallelSignatures));
+            }
+        }
+    }
+
+    /**
+     * The credentials of a Cloud Signature Consortium service (v2, or v1 at an address ending in /v1);
+     * the {@link PinSource} is then the client's secret, from a variable or a file only.
+     *
+     * @param service           the service's base address, e.g. {@code https://ca.example/csc/v2}
+     * @param auth              how the client authenticates
+     * @param clientId          the client id, for {@link CscAuth#LOGIN} and {@link CscAuth#OAUTH2}
+     * @param allowLoopbackHttp allow plain http to this computer, for tests and demos
+     */
+    public record Csc(java.net.URI service, CscAuth auth, String clientId, boolean allowLoopbackHttp) implements Store {
+        public Csc {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(auth, "auth");
+            if (auth != CscAuth.EXTERNAL && (clientId == null || clientId.isBlank())) {
+                throw new SignerException(ErrorCode.USAGE, Problem.of("remote.clientId.missing", auth.name()));
             }
         }
     }
@@ -86,6 +108,29 @@ public record KeySourceSpec(Store store, KeySelector key, PinSource pin) {
      *                         PIN_UNAVAILABLE when the variable or file holds nothing
      */
     public KeySource open(PinCallback prompt, Map<String, String> environment) {
+        return open(prompt, environment, Waiting.NONE);
+    }
+
+    /**
+     * {@link #open(PinCallback, Map)}, telling {@code waiting} while a remote key waits for its holder's
+     * confirmation.
+     */
+    public KeySource open(PinCallback prompt, Map<String, String> environment, Waiting waiting) {
+        if (store instanceof Csc csc) {
+            char[] secret;
+            if (pin instanceof Environment env) {
+                secret = fromEnvironment(env.name(), environment);
+            } else if (pin instanceof File file) {
+                secret = PinFile.read(file.path());
+            } else {
+                // A secret typed at the terminal would be the client's, not a person's: it belongs in a variable or a file.
+                throw new SignerException(ErrorCode.USAGE, Problem.of("remote.secret.missing", csc.service().getHost()));
+            }
+            PinCallback holder = prompt != null ? prompt : request -> {
+                throw new SignerException(ErrorCode.PIN_UNAVAILABLE, Problem.of("remote.noPrompt", request.target()));
+            };
+            return CscKeySource.open(csc.service(), csc.allowLoopbackHttp(), csc.auth(), csc.clientId(), secret, holder, waiting);
+        }
         PinCallback callback;
         if (pin instanceof Environment env) {
             callback = PinCallback.unattended(() -> fromEnvironment(env.name(), environment));

@@ -31,4 +31,20 @@ public final class SignatureCheck {
         verifier.update(data);
         return verifier.verify(value);
     }
+
+    /**
+     * Whether {@code value} is a signature, under {@code scheme}, of data whose digest is {@code digest}
+     * (a signature made over a hash alone, as a remote service's signHash makes it).
+     *
+     * @throws GeneralSecurityException when the value cannot even be checked
+     * @throws IllegalArgumentException for RSA-PSS, which is not signed over a digest here
+     */
+    public static boolean verifiesDigest(X509Certificate certificate, byte[] digest, byte[] value, SignatureScheme scheme)
+            throws GeneralSecurityException {
+        String keyAlgorithm = certificate.getPublicKey().getAlgorithm();
+        Signature verifier = Signature.getInstance(scheme.jcaDigestAlgorithm(keyAlgorithm));
+        verifier.initVerify(certificate.getPublicKey());
+        verifier.update(scheme.digestInput(keyAlgorithm, digest));
+        return verifier.verify(value);
+    }
 }

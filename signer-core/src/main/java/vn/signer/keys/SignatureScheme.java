@@ -52,23 +52,6 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
             return length;
         }
 
-        /**
-         * The DER DigestInfo of {@code digest} under this algorithm (RFC 8017 §9.2, parameters NULL):
-         * what a raw RSA PKCS#1 v1.5 operation pads and signs.
-         */
-        public byte[] digestInfo(byte[] digest) {
-            ASN1ObjectIdentifier oid = switch (this) {
-                case SHA256 -> NISTObjectIdentifiers.id_sha256;
-                case SHA384 -> NISTObjectIdentifiers.id_sha384;
-                case SHA512 -> NISTObjectIdentifiers.id_sha512;
-            };
-            try {
-                return new DigestInfo(new AlgorithmIdentifier(oid, DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
-            } catch (IOException e) {
-                throw new UncheckedIOException("a DigestInfo could not be encoded", e);
-            }
-        }
-
         /** Whether {@code data} is exactly the DER DigestInfo of a digest of this algorithm (and length). */
         public boolean isDigestInfo(byte[] data) {
             if (data.length <= length) {
@@ -80,6 +63,31 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
 
         String compactName() {
             return jcaName.replace("-", "");
+        }
+
+        /** The digest's object identifier, e.g. 2.16.840.1.101.3.4.2.1 for SHA-256. */
+        public String oid() {
+            return identifier().getId();
+        }
+
+        private ASN1ObjectIdentifier identifier() {
+            return switch (this) {
+                case SHA256 -> NISTObjectIdentifiers.id_sha256;
+                case SHA384 -> NISTObjectIdentifiers.id_sha384;
+                case SHA512 -> NISTObjectIdentifiers.id_sha512;
+            };
+        }
+
+        /**
+         * The DER-encoded DigestInfo of {@code digest} (RFC 8017 §9.2): what a raw RSA PKCS#1 v1.5 key
+         * pads and signs.
+         */
+        public byte[] digestInfo(byte[] digest) {
+            try {
+                return new DigestInfo(new AlgorithmIdentifier(identifier(), DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a DigestInfo could not be encoded", e);
+            }
         }
     }
 
@@ -98,6 +106,31 @@ public record SignatureScheme(Digest digest, RsaPadding padding) {
             case "EC" -> digest.compactName() + "withECDSA";
             default -> throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
         };
+    }
+
+    /**
+     * The JCA algorithm that signs a digest computed elsewhere with a key of this algorithm: raw RSA
+     * PKCS#1 v1.5 over the DigestInfo, or ECDSA over the digest. RSA-PSS has no such form in the JCA
+     * providers signer relies on (SunPKCS11 above all), so it is refused.
+     *
+     * @throws IllegalArgumentException for RSA-PSS or another key algorithm
+     */
+    String jcaDigestAlgorithm(String keyAlgorithm) {
+        return switch (keyAlgorithm) {
+            case "RSA" -> {
+                if (padding == RsaPadding.PSS) {
+                    throw new IllegalArgumentException("RSA-PSS over a digest computed elsewhere is not supported");
+                }
+                yield "NONEwithRSA";
+            }
+            case "EC" -> "NONEwithECDSA";
+            default -> throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
+        };
+    }
+
+    /** What {@link #jcaDigestAlgorithm} signs for {@code digest}: the DigestInfo for RSA, the digest for ECDSA. */
+    byte[] digestInput(String keyAlgorithm, byte[] digest) {
+        return "RSA".equals(keyAlgorithm) ? this.digest.digestInfo(digest) : digest.clone();
     }
 
     /** Parameters the JCA signature needs, or null. */

@@ -53,6 +53,31 @@ class Pkcs11KeySourceTest {
         }
     }
 
+    /** What a CSC service does with a hash it receives: raw RSA over the DigestInfo, ECDSA over the digest, on the token. */
+    @Test
+    void signsADigestComputedElsewhereOnTheToken() throws Exception {
+        try (Pkcs11KeySource source = Pkcs11KeySource.open(hsm.module(), TokenSelector.label(SoftHsm.LABEL), pin(SoftHsm.PIN))) {
+            byte[] data = "văn bản".getBytes(StandardCharsets.UTF_8);
+            for (SignatureScheme.Digest digest : SignatureScheme.Digest.values()) {
+                byte[] hash = java.security.MessageDigest.getInstance(digest.jcaName()).digest(data);
+                SignatureScheme scheme = new SignatureScheme(digest, SignatureScheme.RsaPadding.PKCS1_V15);
+                for (SigningKey key : List.of(source.key(KeySelector.label("officer")), source.key(KeySelector.label(SoftHsm.EC_LABEL)))) {
+                    byte[] value = key.signDigest(hash, scheme);
+                    // The same value a signature over the whole data verifies as.
+                    Signature verifier = Signature.getInstance(digest.jcaName().replace("-", "")
+                            + (key.keyAlgorithm().equals("EC") ? "withECDSA" : "withRSA"));
+                    verifier.initVerify(key.certificate());
+                    verifier.update(data);
+                    assertTrue(verifier.verify(value), key + " " + digest);
+                }
+            }
+            SigningKey officer = source.key(KeySelector.label("officer"));
+            assertThrows(IllegalArgumentException.class, () -> officer.signDigest(new byte[31], SignatureScheme.DEFAULT));
+            assertThrows(IllegalArgumentException.class, () -> officer.signDigest(new byte[32],
+                    new SignatureScheme(SignatureScheme.Digest.SHA256, SignatureScheme.RsaPadding.PSS)));
+        }
+    }
+
     @Test
     void selectsKeysByLabelIdAndCertificateHashAndSignsOnTheToken() throws Exception {
         try (Pkcs11KeySource source = Pkcs11KeySource.open(hsm.module(), TokenSelector.label(SoftHsm.LABEL), pin(SoftHsm.PIN))) {

@@ -111,7 +111,7 @@ public final class SignerServer implements AutoCloseable {
                 new RequestGate(limits.maxConcurrentUploads()), new AddressSlots(limits.maxRequestsPerAddress()),
                 new RequestGate(limits.maxConcurrentRequests()), new WorkDeadline(Duration.ofSeconds(limits.workSeconds())),
                 new ServerMetrics(profileNames(config), sessions::size), audit, refusals, trust, profiles, tempDir(config));
-        Routes routes = new Routes(context, splitProfiles, sessions);
+        Routes routes = new Routes(context, splitProfiles, sessions, clock);
         try {
             Javalin app = Javalin.create(javalin -> configure(javalin, context, routes));
             app.start();

@@ -22,9 +22,11 @@ import vn.signer.sign.Level;
  * @param location      the default location
  * @param contactInfo   the default contact information
  * @param allowOverride which of reason, location, contactInfo, level a caller may set per request
+ * @param csc           whether the profile's key is also a credential of the CSC service; off unless set
  */
 public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretRef pin, Level level, List<URI> tsa,
-                            String trust, String reason, String location, String contactInfo, Set<String> allowOverride) {
+                            String trust, String reason, String location, String contactInfo, Set<String> allowOverride,
+                            CscConfig csc) {
 
     /** The fields a caller may be allowed to override. */
     public static final Set<String> OVERRIDABLE = Set.of("reason", "location", "contactInfo", "level");
@@ -35,6 +37,7 @@ public record ProfileConfig(Pkcs12 pkcs12, Pkcs11 pkcs11, KeyChoice key, SecretR
         level = level == null ? Level.B : level;
         tsa = tsa == null ? List.of() : List.copyOf(tsa);
         allowOverride = allowOverride == null ? Set.of() : Set.copyOf(allowOverride);
+        csc = csc == null ? CscConfig.OFF : csc;
         ServerConfig.require(OVERRIDABLE.containsAll(allowOverride), "config.profile.allowOverride", OVERRIDABLE.stream().sorted().toList());
     }
 

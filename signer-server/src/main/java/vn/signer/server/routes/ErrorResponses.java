@@ -30,6 +30,10 @@ public final class ErrorResponses {
     public record ErrorBody(String error, String message) {
     }
 
+    /** The error body of the CSC API's routes, with the CSC specification's (OAuth 2.0's) names. */
+    record CscErrorBody(String error, String error_description) {
+    }
+
     /**
      * The status and body of an error answer, its message in English (for the audit, which operators
      * read), and the message as the caller was told it, in its language.
@@ -90,7 +94,8 @@ public final class ErrorResponses {
             case NOT_SIGNABLE, VERIFICATION_FAILED, SIGNATURE_VALUE_REFUSED -> 422;
             // The server's own key, token, TSA or configuration: the caller can only retry later.
             case PIN_REFUSED, TOKEN_LOCKED, PIN_UNAVAILABLE, TOKEN_UNAVAILABLE, KEY_NOT_FOUND, CERTIFICATE_UNUSABLE,
-                    TIMESTAMP_FAILED, LEVEL_UNREACHABLE, SIGNING_FAILED -> 503;
+                    TIMESTAMP_FAILED, LEVEL_UNREACHABLE, SIGNING_FAILED, REMOTE_REFUSED, REMOTE_EXPIRED,
+                    REMOTE_OTP_REFUSED -> 503;
             // Files the server itself reads and writes (spooled bodies, CRL files): not the caller's doing.
             case INPUT_MISSING, IO, OUTPUT_EXISTS -> 500;
         };
@@ -98,6 +103,22 @@ public final class ErrorResponses {
 
     private static String withoutTempFile(String text, String document) {
         return text.replaceAll("\\S*signer-(upload|signed)-\\S*?\\.(bin|pdf|xml)", document);
+    }
+
+    /**
+     * The CSC error code of an answer: a code of the CSC specification as the handler gave it (lower
+     * case), else the OAuth 2.0 code of its status.
+     */
+    private static String cscCode(int status, String code) {
+        if (code.equals(code.toLowerCase(Locale.ROOT))) {
+            return code;
+        }
+        return switch (status) {
+            case 401 -> "invalid_token";
+            case 403 -> "access_denied";
+            case 429, 503, 504 -> "temporarily_unavailable";
+            default -> status >= 500 ? "server_error" : "invalid_request";
+        };
     }
 
     /** Writes the error answer for {@code e} and returns it, for metrics and audit. */
@@ -140,7 +161,13 @@ public final class ErrorResponses {
             ctx.header("Connection", "close");
         }
         ctx.header("Content-Language", AnswerLanguage.header(language));
-        ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
+        String route = ctx.attribute(Guard.ROUTE_ATTRIBUTE);
+        if (route != null && route.startsWith(CscHandler.PREFIX)) {
+            code = cscCode(status, code);
+            ctx.status(status).contentType("application/json").result(Json.line(new CscErrorBody(code, message)));
+        } else {
+            ctx.status(status).contentType("application/json").result(Json.line(new ErrorBody(code, message)));
+        }
         if (status == 429 || status == 503) {
             Duration retryAfter = e instanceof HttpError error ? error.retryAfter() : null;
             ctx.header("Retry-After", retryAfter == null ? "1" : Long.toString(retryAfter.toSeconds()));

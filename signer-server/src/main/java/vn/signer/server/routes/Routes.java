@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import vn.signer.audit.AuditEntry;
 import vn.signer.report.Json;
 import vn.signer.server.audit.RefusalAudit;
 import vn.signer.server.auth.Client;
+import vn.signer.server.csc.Authorisations;
 import vn.signer.server.profiles.SigningProfile;
 import vn.signer.server.profiles.SplitProfile;
 import vn.signer.server.profiles.SplitProfiles;
@@ -33,14 +35,18 @@ public final class Routes {
     private final PageHandler page;
     private final WebPages web;
 
-    /** @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps */
-    public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions) {
+    /**
+     * @param splitProfiles the keyless profiles, whose prepared documents {@code sessions} keeps
+     * @param clock         when the CSC service's authorisations expire
+     */
+    public Routes(ServerContext server, SplitProfiles splitProfiles, SplitSessions sessions, Clock clock) {
         this.server = server;
         this.splitProfiles = splitProfiles;
         SplitHandler split = new SplitHandler(server, splitProfiles, sessions);
         VerifyHandler verify = new VerifyHandler(server);
         SignHandler sign = new SignHandler(server);
         ReadyHandler ready = new ReadyHandler(server);
+        CscHandler csc = new CscHandler(server, new Authorisations(clock, CscHandler.MAX_AUTHORISATIONS));
         String openApi = resource("/openapi.json");
         this.page = server.config().verification().page().enabled() ? new PageHandler(server, verify) : null;
         WebPages web = new WebPages(server.config());
@@ -51,6 +57,11 @@ public final class Routes {
                 new Route(HandlerType.POST, "/v1/sign/prepare", Access.CLIENT, split::prepare),
                 new Route(HandlerType.POST, "/v1/sign/complete", Access.CLIENT, split::complete),
                 new Route(HandlerType.GET, "/v1/profiles", Access.CLIENT, this::profiles),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "info", Access.PUBLIC, csc::info),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/list", Access.CLIENT, csc::list),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/info", Access.CLIENT, csc::credentialInfo),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "credentials/authorize", Access.CLIENT, csc::authorize),
+                new Route(HandlerType.POST, CscHandler.PREFIX + "signatures/signHash", Access.CLIENT, csc::signHash),
                 new Route(HandlerType.OPTIONS, "/v1/sign/prepare", Access.PUBLIC, web::preflight),
                 new Route(HandlerType.OPTIONS, "/v1/sign/complete", Access.PUBLIC, web::preflight),
                 new Route(HandlerType.OPTIONS, "/v1/profiles", Access.PUBLIC, web::preflight),
@@ -113,7 +124,8 @@ public final class Routes {
         server.refusals().refused(new AuditEntry(Instant.now(), client == null ? ctx.ip() : client.name(),
                 route == null ? ctx.method().name() + " (no such endpoint)" : route, profile,
                 ctx.attribute(Upload.SHA256_ATTRIBUTE), answer.body().error(), answer.body().message()));
-        if (route != null && route.startsWith("/v1/sign") && profile != null) {
+        if (route != null && (route.startsWith("/v1/sign") || route.startsWith(CscHandler.PREFIX + "signatures/"))
+                && profile != null) {
             server.metrics().signature(profile, answer.body().error());
         }
     }
