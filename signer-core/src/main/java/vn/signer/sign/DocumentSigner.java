@@ -60,7 +60,7 @@ public final class DocumentSigner {
         }
         // The issuers the key store holds complete the chain as the configured ones do.
         SigningServices withIssuers = new SigningServices(services.timestamps(),
-                withIssuers(services.trust(), key), services.clock());
+                withIssuers(services.trust(), key.chain()), services.clock());
         return new DocumentSigner(key, options, Signing.create(withIssuers));
     }
 
@@ -99,11 +99,16 @@ public final class DocumentSigner {
 
     /** The verifier signing uses: the configured trust plus the chain the key store holds. */
     static CommonCertificateVerifier certificateVerifier(SigningKey key, VerificationSettings trust) {
-        return CertificateVerifiers.create(withIssuers(trust, key));
+        return certificateVerifier(key.chain(), trust);
     }
 
-    private static VerificationSettings withIssuers(VerificationSettings trust, SigningKey key) {
-        List<X509Certificate> issuers = key.chain().subList(1, key.chain().size());
+    /** The verifier for a signer's {@code chain} (signer first), its issuers added to {@code trust}'s intermediates. */
+    static CommonCertificateVerifier certificateVerifier(List<X509Certificate> chain, VerificationSettings trust) {
+        return CertificateVerifiers.create(withIssuers(trust, chain));
+    }
+
+    private static VerificationSettings withIssuers(VerificationSettings trust, List<X509Certificate> chain) {
+        List<X509Certificate> issuers = chain.subList(1, chain.size());
         return VerificationSettings.builder()
                 .trust(trust.trustAnchors()).intermediates(trust.intermediates()).intermediates(issuers)
                 .crlFiles(trust.crlFiles()).offline(trust.offline()).network(trust.network()).build();

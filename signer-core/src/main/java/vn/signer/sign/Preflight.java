@@ -6,6 +6,7 @@ import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.enumerations.CertificateStatus;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.validation.CertificateValidator;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.signer.Problem;
@@ -71,15 +72,45 @@ public final class Preflight {
         return new PreflightReport(level, findings);
     }
 
-    /** Builds the chain and gathers revocation data as an LT signing would, and says what is missing. */
+    /**
+     * The revocation status of the certificates of {@code chain} (the signer's first), gathered with
+     * {@code trust}'s sources as an LT signing would gather it (OCSP and CRL through the outbound gate,
+     * none when {@code trust} is offline, its CRL files then the only source): what a server checks
+     * before it prepares a signature for a certificate it was sent.
+     *
+     * @return GOOD only when every certificate up to a trust anchor has a good status; REVOKED when one is
+     *         revoked; UNKNOWN otherwise, with the reason (no anchor, no answer, offline)
+     */
+    public static SignerRevocation signerRevocation(List<X509Certificate> chain, VerificationSettings trust) {
+        List<Finding> findings = new ArrayList<>();
+        checkChain(chain, trust, findings);
+        for (Finding finding : findings) {
+            if (finding.problem().key().equals("preflight.revocation.revoked")) {
+                return new SignerRevocation(SignerRevocation.Status.REVOKED, finding.problem());
+            }
+        }
+        for (Finding finding : findings) {
+            if (finding.severity() == Severity.PROBLEM) {
+                return new SignerRevocation(SignerRevocation.Status.UNKNOWN, trust.offline()
+                        ? Problem.of("preflight.revocation.offline", finding.problem()) : finding.problem());
+            }
+        }
+        return new SignerRevocation(SignerRevocation.Status.GOOD, findings.get(findings.size() - 1).problem());
+    }
+
     private static void checkChain(SigningKey key, VerificationSettings trust, List<Finding> findings) {
+        checkChain(key.chain(), trust, findings);
+    }
+
+    /** Builds the chain and gathers revocation data as an LT signing would, and says what is missing. */
+    private static void checkChain(List<X509Certificate> given, VerificationSettings trust, List<Finding> findings) {
         if (trust.trustAnchors().isEmpty()) {
             findings.add(new Finding(Severity.PROBLEM, Problem.of("preflight.chain.noAnchors")));
             return;
         }
-        CertificateToken leaf = new CertificateToken(key.certificate());
+        CertificateToken leaf = new CertificateToken(given.get(0));
         CertificateValidator validator = CertificateValidator.fromCertificate(leaf);
-        validator.setCertificateVerifier(DocumentSigner.certificateVerifier(key, trust));
+        validator.setCertificateVerifier(DocumentSigner.certificateVerifier(given, trust));
         DiagnosticData diagnostic = validator.validate().getDiagnosticData();
         CertificateWrapper signer = diagnostic.getUsedCertificateById(leaf.getDSSIdAsString());
         List<CertificateWrapper> chain = new ArrayList<>();

@@ -21,9 +21,13 @@ import vn.signer.sign.Level;
  * @param allowOverride which of reason, location, contactInfo, level and the appearance's appearance, docNumber,
  *                      issuedDate, anchor a caller may set per request
  * @param appearance    the images and names an appearance asked for at prepare draws
+ * @param acceptUnknownRevocation whether prepare goes on when the signer's certificate's revocation status
+ *                      cannot be established (a revoked one is always refused); default: accepted at B and T,
+ *                      refused at LT and LTA, whose signing would fail on it at complete anyway
  */
 public record SplitProfileConfig(String signers, String trust, Level level, List<URI> tsa, String reason, String location,
-                                 String contactInfo, Set<String> allowOverride, SplitAppearanceConfig appearance) {
+                                 String contactInfo, Set<String> allowOverride, SplitAppearanceConfig appearance,
+                                 Boolean acceptUnknownRevocation) {
     /** What a caller may set at prepare: {@link ProfileConfig#OVERRIDABLE} and the Decree 30 appearance. */
     public static final Set<String> OVERRIDABLE = Set.of("reason", "location", "contactInfo", "level",
             "appearance", "docNumber", "issuedDate", "anchor");

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.signer.server.config.SplitProfileConfig;
 import vn.signer.sign.Level;
+import vn.signer.sign.Preflight;
+import vn.signer.sign.SignerRevocation;
 import vn.signer.sign.Signing;
 import vn.signer.sign.SignatureOptions;
 import vn.signer.verify.VerificationSettings;
@@ -89,8 +91,7 @@ public final class SplitProfile {
     /**
      * Why {@code chain}'s first certificate may not sign with this profile at {@code now}, if it may not:
      * it must be valid then, allowed to sign (digitalSignature or nonRepudiation), and lead, through the
-     * chain given and the configured intermediates, to a configured anchor. Revocation is not asked
-     * for here: nothing is fetched for a request that has not been signed yet.
+     * chain given and the configured intermediates, to a configured anchor. Revocation is {@link #revocation}'s.
      */
     public Optional<Refusal> refusal(List<X509Certificate> chain, Instant now) {
         X509Certificate signer = chain.get(0);
@@ -105,6 +106,20 @@ public final class SplitProfile {
             return Optional.of(Refusal.NOT_FOR_SIGNING);
         }
         return issuedByAnAllowedCa(chain, now) ? Optional.empty() : Optional.of(Refusal.UNKNOWN_ISSUER);
+    }
+
+    /**
+     * The revocation status of {@code chain}, from the profile's trust profile's sources (OCSP and CRL
+     * through the outbound gate when it is online or the level needs them, its CRL files otherwise):
+     * a revoked certificate is refused at prepare, before the officer signs anything.
+     */
+    public SignerRevocation revocation(List<X509Certificate> chain) {
+        return Preflight.signerRevocation(chain, signing.services().trust());
+    }
+
+    /** Whether prepare goes on at {@code level} for a certificate whose status is unknown: the setting, else below LT. */
+    public boolean acceptsUnknownRevocation(Level level) {
+        return config.acceptUnknownRevocation() != null ? config.acceptUnknownRevocation() : !level.needsValidationData();
     }
 
     private boolean issuedByAnAllowedCa(List<X509Certificate> chain, Instant now) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import vn.signer.ErrorCode;
 import vn.signer.SignerException;
 import vn.signer.appearance.AppearanceMode;
@@ -36,6 +37,8 @@ import vn.signer.server.profiles.SplitProfiles;
 import vn.signer.server.split.SplitSession;
 import vn.signer.server.split.SplitSessions;
 import vn.signer.sign.DataToSign;
+import vn.signer.sign.Level;
+import vn.signer.sign.SignerRevocation;
 import vn.signer.sign.DocumentToSign;
 import vn.signer.sign.PreparedSignature;
 import vn.signer.sign.SignOutcome;
@@ -96,12 +99,14 @@ final class SplitHandler {
                 throw full(e);
             }
             String certificateSha256 = CertificateSummary.sha256Hex(chain.get(0));
+            AtomicReference<SignerRevocation> revocation = new AtomicReference<>();
             SplitSession session = Guard.work(server, ctx, () -> {
+                SignatureOptions options = profile.options(overrides, appearance, server.config()::path);
+                revocation.set(requireNotRevoked(profile, chain, options.level()));
                 DocumentToSign document = upload.inMemory() ? DocumentToSign.inMemory(upload.name(), upload.content())
                         : DocumentToSign.file(upload.file(), upload.file().resolveSibling(
                                 upload.file().getFileName().toString().replace("signer-upload-", "signer-signed-")));
-                PreparedSignature prepared = prepare(profile, document, chain,
-                        profile.options(overrides, appearance, server.config()::path));
+                PreparedSignature prepared = prepare(profile, document, chain, options);
                 try {
                     return sessions.open(client.name(), name, upload.sha256(), certificateSha256, upload.format(), size,
                             prepared, upload);
@@ -114,12 +119,29 @@ final class SplitHandler {
                 }
             });
             kept = true;
-            answerPrepared(ctx, client, session);
+            answerPrepared(ctx, client, session, revocation.get());
         } finally {
             if (!kept) {
                 upload.close();
             }
         }
+    }
+
+    /**
+     * Refuses a signer's certificate that is revoked (422 CERTIFICATE_REVOKED), or whose status cannot be
+     * established when the profile does not accept that at {@code level} (422 CERTIFICATE_STATUS_UNKNOWN):
+     * nothing is prepared for it, and no session is kept.
+     */
+    private static SignerRevocation requireNotRevoked(SplitProfile profile, List<X509Certificate> chain, Level level) {
+        SignerRevocation revocation = profile.revocation(chain);
+        if (revocation.status() == SignerRevocation.Status.REVOKED) {
+            throw new HttpError(422, "CERTIFICATE_REVOKED", "split.certificate.REVOKED", revocation.problem());
+        }
+        if (revocation.status() == SignerRevocation.Status.UNKNOWN && !profile.acceptsUnknownRevocation(level)) {
+            throw new HttpError(422, "CERTIFICATE_STATUS_UNKNOWN", "split.certificate.STATUS_UNKNOWN", profile.name(), level,
+                    revocation.problem());
+        }
+        return revocation;
     }
 
     /** Prepares, a certificate core finds unusable (a weak key, say) being the caller's, not the server's. */
@@ -135,7 +157,8 @@ final class SplitHandler {
         }
     }
 
-    private void answerPrepared(Context ctx, Client client, SplitSession session) {
+    /** The prepared data, and the signer's revocation status as found (GOOD, or UNKNOWN where the profile accepts it, with why). */
+    private void answerPrepared(Context ctx, Client client, SplitSession session, SignerRevocation revocation) {
         DataToSign data = session.prepared().dataToSign();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session", session.id());
@@ -143,9 +166,12 @@ final class SplitHandler {
         body.put("dataToSign", Base64.getEncoder().encodeToString(data.forRawSigner()));
         body.put("signatureAlgorithm", data.signatureAlgorithm());
         body.put("expires", session.expires().toString());
+        body.put("revocation", Map.of("status", revocation.status().name(),
+                "message", revocation.problem().oneLine(AnswerLanguage.of(ctx))));
         server.audit().append(new AuditEntry(Instant.now(), client.name(), "sign/prepare", session.profile(),
                 session.documentSha256(), "prepared", "signer certificate SHA-256 " + session.certificateSha256()
-                + ", signing time " + session.prepared().signingTime() + ", expires " + session.expires()));
+                + ", signing time " + session.prepared().signingTime() + ", expires " + session.expires()
+                + ", revocation status " + revocation.status()));
         server.metrics().signature(session.profile(), "prepared");
         ctx.status(200).contentType("application/json").result(Json.line(body));
     }
