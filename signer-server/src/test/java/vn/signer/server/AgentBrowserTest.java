@@ -78,22 +78,34 @@ class AgentBrowserTest {
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         server = SignerServer.start(ServerConfig.load(file));
 
-        Path jar = Tools.repo().resolve("signer-cli/target/signer-cli.jar");
-        assertTrue(Files.isRegularFile(jar), jar + " is not built: run 'mvn verify' (or package signer-cli first)");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--lang", "vi", "agent", "--pkcs11", token.module().toString(), "--token-label", SoftHsm.LABEL,
+        agent = agentProcess(List.of("--pkcs11", token.module().toString(), "--token-label", SoftHsm.LABEL,
                 "--origin", "http://127.0.0.1:" + server.port(), "--port", String.valueOf(agentPort()), "--confirm", "terminal",
                 "--confirm-seconds", "20", "--folder", dir.resolve("agent").toString()));
+        terminal = new AgentTerminal(agent);
+        terminal.await("signer agent: đang lắng nghe", Duration.ofSeconds(60));
+        spki = spki(dir.resolve("agent"));
+    }
+
+    /** Starts {@code signer --lang vi agent ARGUMENTS} from the CLI's jar, with SoftHSM2's configuration; errors go to its output. */
+    static Process agentProcess(List<String> arguments) throws IOException {
+        Path jar = Tools.repo().resolve("signer-cli/target/signer-cli.jar");
+        assertTrue(Files.isRegularFile(jar), jar + " is not built: run 'mvn verify' (or package signer-cli first)");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--lang", "vi", "agent"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SOFTHSM2_CONF", System.getenv("SOFTHSM2_CONF"));
         builder.redirectErrorStream(true);
-        agent = builder.start();
-        terminal = new AgentTerminal(agent.getInputStream(), agent.getOutputStream());
-        terminal.await("signer agent: đang lắng nghe", Duration.ofSeconds(60));
+        return builder.start();
+    }
+
+    /** The SHA-256 of the public key of the agent's TLS certificate in {@code folder}, base64: what chromium pins. */
+    static String spki(Path folder) throws Exception {
         X509Certificate certificate;
-        try (InputStream in = Files.newInputStream(dir.resolve("agent/agent-tls.crt"))) {
+        try (InputStream in = Files.newInputStream(folder.resolve("agent-tls.crt"))) {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-        spki = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
     }
 
     @AfterAll
@@ -227,10 +239,13 @@ class AgentBrowserTest {
         private final StringBuilder text = new StringBuilder();
         final List<String> answers = Collections.synchronizedList(new ArrayList<>());
         private final OutputStream input;
+        private final Process process;
 
-        AgentTerminal(InputStream output, OutputStream input) {
-            this.input = input;
-            Thread reader = new Thread(() -> read(output), "agent-terminal");
+        /** The terminal of {@code process}, a running {@code signer agent} whose error stream goes to its output. */
+        AgentTerminal(Process process) {
+            this.process = process;
+            this.input = process.getOutputStream();
+            Thread reader = new Thread(() -> read(process.getInputStream()), "agent-terminal");
             reader.setDaemon(true);
             reader.start();
         }
@@ -276,7 +291,7 @@ class AgentBrowserTest {
         void await(String expected, Duration limit) throws InterruptedException {
             long end = System.nanoTime() + limit.toNanos();
             while (!text().contains(expected)) {
-                if (System.nanoTime() > end || !agent.isAlive()) {
+                if (System.nanoTime() > end || !process.isAlive()) {
                     throw new AssertionError("the agent did not say '" + expected + "': " + text());
                 }
                 Thread.sleep(100);
