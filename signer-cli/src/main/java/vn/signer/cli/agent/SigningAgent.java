@@ -21,6 +21,7 @@ import vn.signer.ErrorCode;
 import vn.signer.Problem;
 import vn.signer.SignerException;
 import vn.signer.certs.CertificateSummary;
+import vn.signer.document.DocumentFormat;
 import vn.signer.keys.KeyInfo;
 import vn.signer.keys.KeySelector;
 import vn.signer.keys.KeySource;
@@ -106,6 +107,11 @@ final class SigningAgent implements AutoCloseable {
      */
     byte[] signDocument(String origin, WholeDocument document, DocumentSetup setup) {
         return run(() -> {
+            // Checked before the person is asked: a complete PDF (core's check), nothing else.
+            DocumentToSign toSign = DocumentToSign.inMemory(document.name(), document.content());
+            if (toSign.format() != DocumentFormat.PDF) {
+                throw AgentError.of(400, "BAD_REQUEST", "agent.plugin.notPdf", document.name());
+            }
             String certificate = login.needsPin() ? AgentTexts.text(locale, "agent.ask.keyChosen",
                     Printable.text(Words.of(locale).text(allowedKeys.describe())))
                     : holder(login.source(pin(origin)).key(allowedKeys).certificate());
@@ -119,8 +125,7 @@ final class SigningAgent implements AutoCloseable {
             SigningKey key = login.source(pin(origin)).key(allowedKeys);
             SignatureOptions options = SignatureOptions.builder().level(setup.level())
                     .appearance(document.appearance(setup.profile(), key.certificate())).build();
-            try (PreparedSignature prepared = Signing.create(setup.services()).prepare(
-                    DocumentToSign.inMemory(document.name(), document.content()), key.chain(), options);
+            try (PreparedSignature prepared = Signing.create(setup.services()).prepare(toSign, key.chain(), options);
                  SignedDocument signed = prepared.complete(key).augment()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(document.content().length + 64 * 1024);
                 signed.writeTo(out);

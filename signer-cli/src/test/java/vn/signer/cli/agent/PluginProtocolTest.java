@@ -216,7 +216,7 @@ class PluginProtocolTest {
     }
 
     @Test
-    void aRedirectIsNotFollowedAndAMissingNumberIsRefusedBeforeTheDownload() throws Exception {
+    void aRedirectIsNotFollowedAndAMissingNumberOrNotAPdfIsRefusedBeforeThePersonIsAsked() throws Exception {
         agent(DemoPki.organisationP12());
         eoffice.redirect("/files/moved.pdf", "/files/cong-van-125.pdf");
         JsonNode moved = call("SignApproved", request("/files/moved.pdf", "/upload"), eoffice.origin("127.0.0.1")).get(30, TimeUnit.SECONDS);
@@ -231,7 +231,12 @@ class PluginProtocolTest {
         JsonNode notJson = call("SignIssued", "FileName=x", eoffice.origin("127.0.0.1")).get(30, TimeUnit.SECONDS);
         assertEquals(1, notJson.path("Status").asInt());
         assertEquals(1, eoffice.seen().size(), eoffice.seen().toString());
-        assertEquals("", shown.toString());
+
+        eoffice.serve("/files/not-a-pdf.pdf", "<html>phiên đăng nhập đã hết hạn</html>".getBytes(StandardCharsets.UTF_8), "text/html");
+        JsonNode notPdf = call("SignAppendix", request("/files/not-a-pdf.pdf", "/upload"), eoffice.origin("127.0.0.1")).get(30, TimeUnit.SECONDS);
+        assertEquals(1, notPdf.path("Status").asInt(), notPdf.toString());
+        assertTrue(eoffice.uploads().isEmpty());
+        assertEquals("", shown.toString(), "the person was not asked about what is not a PDF");
     }
 
     @Test
