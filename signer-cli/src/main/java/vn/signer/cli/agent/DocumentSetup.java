@@ -14,8 +14,4 @@ import vn.signer.sign.SigningServices;
  * @param profile  the officer's profile, or null: then the modes that need an image or a seal are refused
  */
 public record DocumentSetup(Level level, SigningServices services, OfficerProfile profile) {
-    /** Level B with no TSA and no profile: enough for the text-block modes. */
-    public static DocumentSetup plain() {
-        return new DocumentSetup(Level.B, SigningServices.none(), null);
-    }
 }

@@ -48,7 +48,7 @@ class AgentCheckTest {
             port = socket.getLocalPort();
         }
         try (AgentServer running = AgentServer.start(new AgentSetup(Set.of("https://eoffice.example"), port, 10), certificate,
-                keys, KeySelector.only(), DocumentSetup.plain(), Map.of("PIN", DemoPki.PASSWORD), nobody, java.time.Duration.ofSeconds(5), Locale.ENGLISH, "test")) {
+                keys, KeySelector.only(), new DocumentSetup(vn.signer.sign.Level.B, vn.signer.sign.SigningServices.none(), null), Map.of("PIN", DemoPki.PASSWORD), nobody, java.time.Duration.ofSeconds(5), Locale.ENGLISH, "test")) {
             assertEquals("agent.check.running", AgentCheck.port(port, certificate.certificate()).problem().key());
             assertEquals("agent.check.portTaken", AgentCheck.port(port, other.certificate()).problem().key());
         }

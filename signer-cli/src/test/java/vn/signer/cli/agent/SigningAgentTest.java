@@ -83,7 +83,7 @@ class SigningAgentTest {
                 StandardCharsets.UTF_8)), new PrintWriter(shown, true), Locale.forLanguageTag("vi"));
         KeySourceSpec keys = new KeySourceSpec(new KeySourceSpec.Pkcs12(DemoPki.officerP12()), KeySelector.only(),
                 new KeySourceSpec.Environment("AGENT_TEST_PIN"));
-        agent = AgentServer.start(new AgentSetup(Set.of(PAGE + "/"), freePort(), 10), certificate, keys, KeySelector.only(), DocumentSetup.plain(),
+        agent = AgentServer.start(new AgentSetup(Set.of(PAGE + "/"), freePort(), 10), certificate, keys, KeySelector.only(), new DocumentSetup(vn.signer.sign.Level.B, vn.signer.sign.SigningServices.none(), null),
                 Map.of("AGENT_TEST_PIN", DemoPki.PASSWORD), person, answerLimit, Locale.forLanguageTag("vi"), "test");
         client = HttpClient.newBuilder().sslContext(trusting(certificate)).build();
         officerId = CertificateSummary.sha256Hex(DemoPki.openP12(DemoPki.officerP12()).key(KeySelector.only()).certificate());
