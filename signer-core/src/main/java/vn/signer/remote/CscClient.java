@@ -45,7 +45,12 @@ final class CscClient {
     private volatile String bearer;
 
     CscClient(URI service, boolean allowLoopbackHttp) {
-        this.calls = new JsonCalls(service, allowLoopbackHttp);
+        this(service, allowLoopbackHttp, JsonCalls.ANSWER);
+    }
+
+    /** @param answerTime how long one answer of the service may take */
+    CscClient(URI service, boolean allowLoopbackHttp, Duration answerTime) {
+        this.calls = new JsonCalls(service, allowLoopbackHttp, answerTime);
         this.allowLoopbackHttp = allowLoopbackHttp;
         String path = calls.base().getPath();
         this.v1 = path.endsWith("/v1/");
