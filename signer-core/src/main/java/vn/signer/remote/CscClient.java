@@ -35,6 +35,8 @@ final class CscClient {
     static final Duration POLL = Duration.ofSeconds(1);
     /** How long a holder may take to confirm when the service does not say. */
     static final Duration DEFAULT_CONFIRMATION = Duration.ofMinutes(5);
+    /** The longest wait for a holder, whatever the service says. */
+    static final Duration MAX_CONFIRMATION = Duration.ofMinutes(15);
 
     private final JsonCalls calls;
     private final boolean v1;
@@ -197,8 +199,9 @@ final class CscClient {
         if (handle.isEmpty()) {
             throw unreadable("credentials/authorize", "202 without authorizationID");
         }
-        long seconds = pending.path("expiresIn").asLong(DEFAULT_CONFIRMATION.toSeconds());
-        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(1, seconds)).toNanos();
+        long seconds = Math.min(MAX_CONFIRMATION.toSeconds(), Math.max(1, pending.path("expiresIn")
+                .asLong(DEFAULT_CONFIRMATION.toSeconds())));
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         try {
             while (true) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());

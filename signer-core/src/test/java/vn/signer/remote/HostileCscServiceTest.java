@@ -340,6 +340,26 @@ class HostileCscServiceTest {
         return new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(high)}).getEncoded(ASN1Encoding.DER);
     }
 
+    @Test
+    void aConfirmationThatNeverComesWithAHugeExpiresInIsWaitedForAtMostTheCeiling() {
+        answers.put("credentials/authorize", (x, r) -> json(x, 202, Map.of("authorizationID", "a", "expiresIn", Long.MAX_VALUE)));
+        answers.put("credentials/authorizeCheck", (x, r) -> json(x, 202, Map.of("status", "pending")));
+        List<Duration> heard = new ArrayList<>();
+        KeySourceSpec spec = new KeySourceSpec(new KeySourceSpec.Csc(URI.create(url()), CscAuth.EXTERNAL, null, true),
+                KeySelector.label(CREDENTIAL), new KeySourceSpec.Environment("CSC_SECRET"));
+        try (KeySource keys = spec.open(null, Map.of("CSC_SECRET", SECRET), (host, left) -> {
+            heard.add(left);
+            throw new SignerException(ErrorCode.REMOTE_EXPIRED, vn.signer.Problem.of("remote.expired", host, left.toSeconds()));
+        })) {
+            SignerException e = assertThrows(SignerException.class, () -> DocumentSigner.create(keys.key(KeySelector.label(CREDENTIAL)),
+                    SignatureOptions.builder().build()).sign(Samples.pdf(dir), output(), false));
+            assertEquals(ErrorCode.REMOTE_EXPIRED, e.code(), english(e));
+        }
+        assertEquals(1, heard.size());
+        assertTrue(heard.get(0).compareTo(CscClient.MAX_CONFIRMATION) <= 0, heard.toString());
+        assertFalse(Files.exists(output()));
+    }
+
     static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
