@@ -281,6 +281,29 @@ class HostileCscServiceTest {
     }
 
     @Test
+    void anInfoThatLiesAboutTheTokenAddressIsAClearError() {
+        for (String oauth2 : List.of("ht tp://no address", "file:///etc/passwd", "http://192.0.2.1/")) {
+            answers.put("info", (x, r) -> json(x, 200, Map.of("methods", List.of("credentials/list", "credentials/info",
+                    "credentials/authorize", "signatures/signHash"), "oauth2", oauth2)));
+            KeySourceSpec spec = new KeySourceSpec(new KeySourceSpec.Csc(URI.create(url()), CscAuth.OAUTH2, "client", true),
+                    KeySelector.label(CREDENTIAL), new KeySourceSpec.Environment("CSC_SECRET"));
+            SignerException e = assertThrows(SignerException.class, () -> spec.open(null, Map.of("CSC_SECRET", SECRET),
+                    Waiting.NONE), oauth2);
+            assertFalse(english(e).contains(SECRET), english(e));
+        }
+        // Only info was asked: the secret went nowhere.
+        assertEquals(3, requests.get());
+    }
+
+    @Test
+    void anInfoWithoutTheMethodsIsRefusedBeforeTheSecretIsSent() {
+        answers.put("info", (x, r) -> json(x, 200, Map.of("methods", List.of("x".repeat(10_000)))));
+        SignerException e = refused();
+        assertEquals("remote.method.missing", e.problem().key());
+        assertTrue(english(e).length() < 1000, "the service's list is cut short: " + english(e).length());
+    }
+
+    @Test
     void aChainThatIsNotTheKeysIsRefused() {
         chainOf = stranger;
         assertEquals(ErrorCode.SIGNING_FAILED, refused().code());
@@ -358,6 +381,32 @@ class HostileCscServiceTest {
         assertEquals(1, heard.size());
         assertTrue(heard.get(0).compareTo(CscClient.MAX_CONFIRMATION) <= 0, heard.toString());
         assertFalse(Files.exists(output()));
+    }
+
+    @Test
+    void aSecretOrOtpTheServiceEchoesIsNotRepeated() {
+        answers.put("credentials/list", (x, r) -> json(x, 401, Map.of("error", "invalid_token",
+                "error_description", "the token " + SECRET + " is not known")));
+        SignerException e = refused();
+        assertFalse(english(e).contains(SECRET), english(e));
+        assertTrue(english(e).contains("is not known"), english(e));
+
+        answers.put("credentials/list", (x, r) -> json(x, 200, Map.of("credentialIDs", List.of(CREDENTIAL))));
+        answers.put("credentials/info", (x, r) -> json(x, 200, Map.of("cert", Map.of("certificates", List.of(der(rsa))),
+                "auth", Map.of("mode", "explicit", "objects", List.of(Map.of("type", "OTP", "id", "OTP"))))));
+        answers.put("credentials/authorize", (x, r) -> json(x, 400, Map.of("error", "invalid_otp",
+                "error_description", "OTP " + r.path("authData").path(0).path("value").asText() + " is wrong")));
+        e = refused();
+        assertEquals(ErrorCode.REMOTE_OTP_REFUSED, e.code());
+        assertFalse(english(e).contains("246810"), english(e));
+    }
+
+    @Test
+    void aLongDescriptionIsCutShort() {
+        answers.put("credentials/list", (x, r) -> json(x, 500, Map.of("error", "server_error",
+                "error_description", "\u202e\u001b[2J" + "x".repeat(500_000))));
+        SignerException e = refused();
+        assertTrue(english(e).length() < 1000, "length " + english(e).length());
     }
 
     static byte[] sha256(String text) {
