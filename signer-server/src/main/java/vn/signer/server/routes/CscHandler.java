@@ -47,6 +47,8 @@ final class CscHandler {
     private static final int BODY_LIMIT = 256 * 1024;
     /** SADs held at once across the server. */
     static final int MAX_AUTHORISATIONS = 10_000;
+    /** SADs one client holds at once: a twentieth of them, so that one client cannot lock the others out. */
+    static final int MAX_AUTHORISATIONS_PER_CLIENT = MAX_AUTHORISATIONS / 20;
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     static final List<String> METHODS = List.of("info", "credentials/list", "credentials/info", "credentials/authorize",
@@ -116,9 +118,13 @@ final class CscHandler {
             throw invalid("csc.hashes.count", numSignatures, hashes.size());
         }
         Duration validity = Duration.ofSeconds(csc.sadSeconds());
-        String sad = authorisations.grant(client.name(), profile.name(), new LinkedHashSet<>(hashes), validity);
-        if (sad == null) {
-            throw new HttpError(503, "temporarily_unavailable", "csc.sads.full", MAX_AUTHORISATIONS);
+        String sad;
+        try {
+            sad = authorisations.grant(client.name(), profile.name(), new LinkedHashSet<>(hashes), validity);
+        } catch (Authorisations.Refused e) {
+            throw e.refusal() == Authorisations.Refusal.CLIENT_FULL
+                    ? new HttpError(429, "temporarily_unavailable", "csc.sads.client", MAX_AUTHORISATIONS_PER_CLIENT)
+                    : new HttpError(503, "temporarily_unavailable", "csc.sads.full", MAX_AUTHORISATIONS);
         }
         server.audit().append(new AuditEntry(Instant.now(), client.name(), "csc/authorize", profile.name(), null,
                 "authorised", numSignatures + " " + digest.jcaName() + " hash(es), for " + validity.toSeconds() + " s"));
