@@ -172,10 +172,13 @@ class CscAttackTest {
     }
 
     @Test
-    void bodiesThatAreNoObjectOrNestDeeplyAreRefused() throws Exception {
+    void bodiesThatAreNoObjectOrNestDeeplyOrRepeatAKeyAreRefused() throws Exception {
         for (String body : List.of("[]", "\"x\"", "{\"credentialID\":", "{]", "[".repeat(100_000), "{\"a\":".repeat(20_000))) {
             assertRefused(raw("credentials/info", "Bearer " + API_KEY, "application/json", body), 400, "invalid_request");
         }
+        // Which credentialID counts? Neither: a gateway reading the first and signer the last would disagree.
+        assertRefused(raw("credentials/info", "Bearer " + API_KEY, "application/json",
+                "{\"credentialID\":\"officer\",\"credentialID\":\"organisation\"}"), 400, "invalid_request");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package vn.signer.server.routes;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +51,8 @@ final class CscHandler {
     static final int MAX_AUTHORISATIONS = 10_000;
     /** SADs one client holds at once: a twentieth of them, so that one client cannot lock the others out. */
     static final int MAX_AUTHORISATIONS_PER_CLIENT = MAX_AUTHORISATIONS / 20;
+    /** A key given twice is refused: a gateway that reads the first and this service the last would disagree. */
+    private static final ObjectReader STRICT = Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     static final List<String> METHODS = List.of("info", "credentials/list", "credentials/info", "credentials/authorize",
@@ -292,7 +296,7 @@ final class CscHandler {
             return Json.mapper().createObjectNode();
         }
         try {
-            JsonNode node = Json.mapper().readTree(body);
+            JsonNode node = STRICT.readTree(body);
             if (node == null || !node.isObject()) {
                 throw invalid("csc.body");
             }
