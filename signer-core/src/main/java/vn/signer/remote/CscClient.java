@@ -3,6 +3,7 @@ package vn.signer.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -35,6 +36,10 @@ final class CscClient {
     static final Duration POLL = Duration.ofSeconds(1);
     /** How long a holder may take to confirm when the service does not say. */
     static final Duration DEFAULT_CONFIRMATION = Duration.ofMinutes(5);
+    /** The longest wait for a holder, whatever the service says. */
+    static final Duration MAX_CONFIRMATION = Duration.ofMinutes(15);
+    /** The most characters of the service's own words (an error's description) put into a message. */
+    static final int MAX_SAID = 300;
 
     private final JsonCalls calls;
     private final boolean v1;
@@ -45,7 +50,12 @@ final class CscClient {
     private volatile String bearer;
 
     CscClient(URI service, boolean allowLoopbackHttp) {
-        this.calls = new JsonCalls(service, allowLoopbackHttp);
+        this(service, allowLoopbackHttp, JsonCalls.ANSWER);
+    }
+
+    /** @param answerTime how long one answer of the service may take */
+    CscClient(URI service, boolean allowLoopbackHttp, Duration answerTime) {
+        this.calls = new JsonCalls(service, allowLoopbackHttp, answerTime);
         this.allowLoopbackHttp = allowLoopbackHttp;
         String path = calls.base().getPath();
         this.v1 = path.endsWith("/v1/");
@@ -66,36 +76,50 @@ final class CscClient {
         this.oauth2 = answer.body().path("oauth2").asText("");
         for (String needed : List.of("credentials/list", "credentials/info", "credentials/authorize", "signatures/signHash")) {
             if (!methods.contains(needed)) {
-                throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.method.missing", host, needed, methods));
+                throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.method.missing", host, needed,
+                        said(String.join(", ", methods))));
             }
         }
     }
 
     /** Obtains the access token; the secret is wiped by the caller. */
     void authenticate(CscAuth auth, String clientId, char[] secret) {
+        String given = new String(secret);
         switch (auth) {
-            case EXTERNAL -> bearer = "Bearer " + new String(secret);
+            case EXTERNAL -> bearer = "Bearer " + given;
             case LOGIN -> {
                 requireMethod("auth/login");
-                String basic = Base64.getEncoder().encodeToString((clientId + ":" + new String(secret)).getBytes(StandardCharsets.UTF_8));
+                String basic = Base64.getEncoder().encodeToString((clientId + ":" + given).getBytes(StandardCharsets.UTF_8));
                 JsonCalls.Answer answer = calls.post("auth/login", Map.of(), "Basic " + basic);
-                bearer = "Bearer " + token(answer, "auth/login");
+                bearer = "Bearer " + token(answer, "auth/login", given, basic);
             }
             case OAUTH2 -> {
-                URI base = oauth2 == null || oauth2.isBlank() ? calls.base() : URI.create(oauth2.endsWith("/") ? oauth2 : oauth2 + "/");
                 String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                        + "&client_secret=" + URLEncoder.encode(new String(secret), StandardCharsets.UTF_8);
-                JsonCalls.Answer answer = calls.postForm(base.resolve("oauth2/token"), form, null, allowLoopbackHttp);
-                bearer = "Bearer " + token(answer, "oauth2/token");
+                        + "&client_secret=" + URLEncoder.encode(given, StandardCharsets.UTF_8);
+                JsonCalls.Answer answer = calls.postForm(oauth2Base().resolve("oauth2/token"), form, null, allowLoopbackHttp);
+                bearer = "Bearer " + token(answer, "oauth2/token", given, URLEncoder.encode(given, StandardCharsets.UTF_8));
             }
         }
     }
 
-    private String token(JsonCalls.Answer answer, String method) {
-        if (answer.status() == 400 || answer.status() == 401) {
-            throw new SignerException(ErrorCode.PIN_REFUSED, Problem.of("remote.login.refused", host, method, answer.description()));
+    /** Where oauth2/token is: the address info gave, which the service wrote and may be no address at all. */
+    private URI oauth2Base() {
+        if (oauth2 == null || oauth2.isBlank()) {
+            return calls.base();
         }
-        requireOk(answer, method);
+        try {
+            return new URI(oauth2.endsWith("/") ? oauth2 : oauth2 + "/");
+        } catch (URISyntaxException e) {
+            throw unreadable("info", "oauth2 is not an address");
+        }
+    }
+
+    private String token(JsonCalls.Answer answer, String method, String... secrets) {
+        if (answer.status() == 400 || answer.status() == 401) {
+            throw new SignerException(ErrorCode.PIN_REFUSED, Problem.of("remote.login.refused", host, method,
+                    said(answer.description(), secrets)));
+        }
+        requireOk(answer, method, secrets);
         String token = answer.body().path("access_token").asText("");
         if (token.isEmpty()) {
             throw unreadable(method, "no access_token");
@@ -152,6 +176,8 @@ final class CscClient {
      */
     String authorize(CscCredential credential, List<byte[]> hashes, SignatureScheme.Digest digest, char[] pin, char[] otp,
                      String description, Waiting waiting) {
+        String pinText = pin == null ? null : new String(pin);
+        String otpText = otp == null ? null : new String(otp);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("credentialID", credential.id());
         request.put("numSignatures", hashes.size());
@@ -162,18 +188,18 @@ final class CscClient {
         request.put("description", description);
         if (v1) {
             if (pin != null) {
-                request.put("PIN", new String(pin));
+                request.put("PIN", pinText);
             }
             if (otp != null) {
-                request.put("OTP", new String(otp));
+                request.put("OTP", otpText);
             }
         } else if (pin != null || otp != null) {
             List<Map<String, String>> authData = new ArrayList<>();
             if (pin != null) {
-                authData.add(Map.of("id", "PIN", "value", new String(pin)));
+                authData.add(Map.of("id", "PIN", "value", pinText));
             }
             if (otp != null) {
-                authData.add(Map.of("id", "OTP", "value", new String(otp)));
+                authData.add(Map.of("id", "OTP", "value", otpText));
             }
             request.put("authData", authData);
         }
@@ -181,8 +207,8 @@ final class CscClient {
         if (answer.status() == 202) {
             return awaitConfirmation(credential, answer.body(), waiting);
         }
-        refusals(answer, "credentials/authorize");
-        return sad(answer, "credentials/authorize");
+        refusals(answer, "credentials/authorize", pinText, otpText);
+        return sad(answer, "credentials/authorize", pinText, otpText);
     }
 
     /** credentials/authorizeCheck until a SAD, a refusal, or the end of the time the service gave. */
@@ -192,8 +218,9 @@ final class CscClient {
         if (handle.isEmpty()) {
             throw unreadable("credentials/authorize", "202 without authorizationID");
         }
-        long seconds = pending.path("expiresIn").asLong(DEFAULT_CONFIRMATION.toSeconds());
-        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(1, seconds)).toNanos();
+        long seconds = Math.min(MAX_CONFIRMATION.toSeconds(), Math.max(1, pending.path("expiresIn")
+                .asLong(DEFAULT_CONFIRMATION.toSeconds())));
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         try {
             while (true) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
@@ -224,8 +251,8 @@ final class CscClient {
         }
     }
 
-    private String sad(JsonCalls.Answer answer, String method) {
-        requireOk(answer, method);
+    private String sad(JsonCalls.Answer answer, String method, String... secrets) {
+        requireOk(answer, method, secrets);
         String sad = answer.body().path("SAD").asText("");
         if (sad.isEmpty()) {
             throw unreadable(method, "no SAD");
@@ -272,7 +299,7 @@ final class CscClient {
     }
 
     /** The answers that say the holder refused, did not confirm in time, or gave a wrong PIN or OTP. */
-    private void refusals(JsonCalls.Answer answer, String method) {
+    private void refusals(JsonCalls.Answer answer, String method, String... secrets) {
         if (answer.ok()) {
             return;
         }
@@ -286,20 +313,40 @@ final class CscClient {
         }
         if (error.equals("invalid_otp") || error.equals("invalid_pin")
                 || error.equals("invalid_request") && (description.contains("otp") || description.contains("pin"))) {
-            throw new SignerException(ErrorCode.REMOTE_OTP_REFUSED, Problem.of("remote.otpRefused", host, answer.description()));
+            throw new SignerException(ErrorCode.REMOTE_OTP_REFUSED, Problem.of("remote.otpRefused", host,
+                    said(answer.description(), secrets)));
         }
     }
 
-    private void requireOk(JsonCalls.Answer answer, String method) {
+    private void requireOk(JsonCalls.Answer answer, String method, String... secrets) {
         if (!answer.ok()) {
             throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.answer", host, answer.status(), method,
-                    answer.error(), answer.description()));
+                    said(answer.error(), secrets), said(answer.description(), secrets)));
         }
+    }
+
+    /**
+     * The service's own words, for a message: without the access token or a secret it was just given
+     * (a service may echo what it was sent, and messages reach terminals and logs), and short.
+     */
+    private String said(String text, String... secrets) {
+        String out = text;
+        String token = bearer == null ? null : bearer.substring("Bearer ".length());
+        for (String secret : secrets) {
+            out = redact(out, secret);
+        }
+        out = redact(out, token);
+        return out.length() > MAX_SAID ? out.substring(0, MAX_SAID) + "…" : out;
+    }
+
+    private static String redact(String text, String secret) {
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
     }
 
     private void requireMethod(String method) {
         if (!methods.contains(method)) {
-            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.method.missing", host, method, methods));
+            throw new SignerException(ErrorCode.TOKEN_UNAVAILABLE, Problem.of("remote.method.missing", host, method,
+                    said(String.join(", ", methods))));
         }
     }
 

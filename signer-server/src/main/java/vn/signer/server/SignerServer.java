@@ -164,6 +164,9 @@ public final class SignerServer implements AutoCloseable {
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig config) {
         http.setSendServerVersion(false);
+        // Jetty's cache of a connection's header lines compares values without case: once a connection has
+        // sent "Authorization: Bearer <key>", any case variant of the key sent on it was taken as the key.
+        http.setHeaderCacheCaseSensitive(true);
         ServerConnector connector;
         if (config.plainHttp()) {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));

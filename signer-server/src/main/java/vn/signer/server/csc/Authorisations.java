@@ -14,24 +14,30 @@ import java.util.Set;
 /**
  * The SADs the CSC service has granted and not yet spent, in memory and bounded: a SAD is a random
  * 256-bit value, usable only by the client it was granted to, for its credential, for the hashes it
- * is bound to, each once, until it expires. Expired ones are dropped as new ones are granted. Safe
- * to use from several threads.
+ * is bound to, each once, until it expires. Expired ones are dropped as new ones are granted. One
+ * client holds at most its share of them, so that it cannot take every one from the other clients.
+ * Safe to use from several threads.
  */
 public final class Authorisations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
     private final int max;
+    private final int maxPerClient;
     private final Map<String, Authorisation> granted = new LinkedHashMap<>();
 
-    /** @param max the most SADs held at once; a further grant is refused until some are spent or expire */
-    public Authorisations(Clock clock, int max) {
+    /**
+     * @param max          the most SADs held at once; a further grant is refused until some are spent or expire
+     * @param maxPerClient the most of them one client holds
+     */
+    public Authorisations(Clock clock, int max, int maxPerClient) {
         this.clock = clock;
         this.max = max;
+        this.maxPerClient = maxPerClient;
     }
 
-    /** Why a SAD cannot sign the hashes asked. */
-    public enum Refusal { UNKNOWN, EXPIRED, OTHER_CLIENT, OTHER_CREDENTIAL, OTHER_HASHES }
+    /** Why a SAD cannot sign the hashes asked, or cannot be granted (the last two). */
+    public enum Refusal { UNKNOWN, EXPIRED, OTHER_CLIENT, OTHER_CREDENTIAL, OTHER_HASHES, CLIENT_FULL, SERVER_FULL }
 
     /** A SAD refused for {@link #refusal()}. */
     public static final class Refused extends Exception {
@@ -49,15 +55,19 @@ public final class Authorisations {
     }
 
     /**
-     * Grants a SAD for {@code hashes}, or null when as many are held as allowed.
+     * Grants a SAD for {@code hashes}.
      *
      * @param hashes lower-case hex
+     * @throws Refused CLIENT_FULL when the client holds its share, SERVER_FULL when as many are held as allowed
      */
-    public synchronized String grant(String client, String credential, Set<String> hashes, Duration validity) {
+    public synchronized String grant(String client, String credential, Set<String> hashes, Duration validity) throws Refused {
         Instant now = clock.instant();
         granted.values().removeIf(a -> !now.isBefore(a.expires()));
+        if (granted.values().stream().filter(a -> a.client().equals(client)).count() >= maxPerClient) {
+            throw new Refused(Refusal.CLIENT_FULL);
+        }
         if (granted.size() >= max) {
-            return null;
+            throw new Refused(Refusal.SERVER_FULL);
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);

@@ -1,6 +1,8 @@
 package vn.signer.server.routes;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +49,10 @@ final class CscHandler {
     private static final int BODY_LIMIT = 256 * 1024;
     /** SADs held at once across the server. */
     static final int MAX_AUTHORISATIONS = 10_000;
+    /** SADs one client holds at once: a twentieth of them, so that one client cannot lock the others out. */
+    static final int MAX_AUTHORISATIONS_PER_CLIENT = MAX_AUTHORISATIONS / 20;
+    /** A key given twice is refused: a gateway that reads the first and this service the last would disagree. */
+    private static final ObjectReader STRICT = Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     static final List<String> METHODS = List.of("info", "credentials/list", "credentials/info", "credentials/authorize",
@@ -116,9 +122,13 @@ final class CscHandler {
             throw invalid("csc.hashes.count", numSignatures, hashes.size());
         }
         Duration validity = Duration.ofSeconds(csc.sadSeconds());
-        String sad = authorisations.grant(client.name(), profile.name(), new LinkedHashSet<>(hashes), validity);
-        if (sad == null) {
-            throw new HttpError(503, "temporarily_unavailable", "csc.sads.full", MAX_AUTHORISATIONS);
+        String sad;
+        try {
+            sad = authorisations.grant(client.name(), profile.name(), new LinkedHashSet<>(hashes), validity);
+        } catch (Authorisations.Refused e) {
+            throw e.refusal() == Authorisations.Refusal.CLIENT_FULL
+                    ? new HttpError(429, "temporarily_unavailable", "csc.sads.client", MAX_AUTHORISATIONS_PER_CLIENT)
+                    : new HttpError(503, "temporarily_unavailable", "csc.sads.full", MAX_AUTHORISATIONS);
         }
         server.audit().append(new AuditEntry(Instant.now(), client.name(), "csc/authorize", profile.name(), null,
                 "authorised", numSignatures + " " + digest.jcaName() + " hash(es), for " + validity.toSeconds() + " s"));
@@ -286,7 +296,7 @@ final class CscHandler {
             return Json.mapper().createObjectNode();
         }
         try {
-            JsonNode node = Json.mapper().readTree(body);
+            JsonNode node = STRICT.readTree(body);
             if (node == null || !node.isObject()) {
                 throw invalid("csc.body");
             }

@@ -46,7 +46,8 @@ public final class Routes {
         VerifyHandler verify = new VerifyHandler(server);
         SignHandler sign = new SignHandler(server);
         ReadyHandler ready = new ReadyHandler(server);
-        CscHandler csc = new CscHandler(server, new Authorisations(clock, CscHandler.MAX_AUTHORISATIONS));
+        CscHandler csc = new CscHandler(server, new Authorisations(clock, CscHandler.MAX_AUTHORISATIONS,
+                CscHandler.MAX_AUTHORISATIONS_PER_CLIENT));
         String openApi = resource("/openapi.json");
         this.page = server.config().verification().page().enabled() ? new PageHandler(server, verify) : null;
         WebPages web = new WebPages(server.config());
