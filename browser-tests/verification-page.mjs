@@ -1,7 +1,9 @@
 // The verification page of signer-server (issue 16) in Debian's chromium: the four verdicts in
 // Vietnamese, the switch to English, the per-signature card and the timeline, the whole flow by keyboard,
 // a plain form post with JavaScript off, no console error (a CSP violation is one), no request leaving
-// the page's origin, and no horizontal scroll at 375 px. Screenshots of each case go to SCREENSHOTS.
+// the page's origin, and no horizontal scroll at 375 px; a detached XML signature (issue 16): the page
+// says so and offers the input for its content, VALID with it, INDETERMINATE without, INVALID with it
+// changed, in Vietnamese and English, by keyboard too. Screenshots of each case go to SCREENSHOTS.
 import { steps, required, check } from './lib/chromium.mjs';
 import path from 'node:path';
 
@@ -38,6 +40,17 @@ async function verdictOf(page) {
   const text = (await page.locator('#verdict').textContent()).replace(/^\S+\s/, '').trim();
   const section = await page.locator('section.verdict').getAttribute('class');
   return { text, section };
+}
+
+// Presses Tab until the element with id {@code id} has the focus (at most ten times); whether it got it.
+async function tabTo(page, id) {
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement && document.activeElement.id) === id) {
+      return true;
+    }
+  }
+  return false;
 }
 
 async function upload(page, file) {
@@ -100,12 +113,7 @@ await steps(async (browser, ok) => {
   const { context, page, problems } = await watched(browser);
   await page.goto(PAGE_URL);
   // Tab from the top of the page to the file input, as a keyboard user would.
-  let focused = '';
-  for (let i = 0; i < 10 && focused !== 'document'; i++) {
-    await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
-  }
-  check(focused === 'document', 'the file input is reached by Tab');
+  check(await tabTo(page, 'document'), 'the file input is reached by Tab');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles(required('VALID'));
   await page.keyboard.press('Tab');
@@ -113,11 +121,7 @@ await steps(async (browser, ok) => {
   await page.keyboard.press('Enter');
   const verdict = await verdictOf(page);
   check(verdict.text === 'Chữ ký hợp lệ', `by keyboard: ${verdict.text}`);
-  for (let i = 0; i < 10 && focused !== 'download-pdf'; i++) {
-    await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
-  }
-  check(focused === 'download-pdf', 'the PDF download is reached by Tab');
+  check(await tabTo(page, 'download-pdf'), 'the PDF download is reached by Tab');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   check(download.suggestedFilename().endsWith('.pdf'), 'downloaded by keyboard');
   clean(problems, 'by keyboard');
@@ -125,8 +129,87 @@ await steps(async (browser, ok) => {
   await context.close();
 });
 
+// A detached XAdES: the signature alone, then with its content, then with the content changed.
+await steps(async (browser, ok) => {
+  const SIGNATURE = required('DETACHED_SIGNATURE');
+  const CONTENT = required('DETACHED_CONTENT');
+  const CHANGED = required('DETACHED_CHANGED');
+  const NAME = path.basename(CONTENT);
+  const languages = [
+    ['vi', 'vi-VN', ['Chữ ký hợp lệ', 'Không đủ thông tin xác thực', 'Chữ ký không hợp lệ'], 'chưa có nội dung đã ký', 'chữ ký tách rời'],
+    ['en', 'en-GB', ['Valid signature', 'Not enough information to validate', 'Invalid signature'],
+      'the signed content was not given', 'is detached'],
+  ];
+  for (const [lang, locale, [valid, indeterminate, invalid], notGiven, detachedWords] of languages) {
+    const { context, page, problems } = await watched(browser, { locale });
+    await page.goto(PAGE_URL);
+    check(await page.locator('#detached-part').isHidden(), `${lang}: no detached input before a document is chosen`);
+    await page.setInputFiles('#document', required('VALID'));
+    await page.waitForTimeout(200);
+    check(await page.locator('#detached-part').isHidden(), `${lang}: no detached input for a PDF`);
+    await page.setInputFiles('#document', SIGNATURE);
+    await page.locator('#detached-part').waitFor({ state: 'visible' });
+    const notice = await page.locator('#detached-found').textContent();
+    check(notice.includes(NAME) && notice.includes(detachedWords), `${lang}: the page says the signature is detached: ${notice}`);
+    check((await page.locator('label[for=detached]').count()) === 1, `${lang}: the content input has its label`);
+    await page.screenshot({ path: path.join(SHOTS, `detached-form-${lang}.png`), fullPage: true });
+
+    await page.click('#submit');
+    const without = await verdictOf(page);
+    check(without.text === indeterminate && without.section.includes('verdict-indeterminate'),
+      `${lang}: without its content the verdict reads ${without.text}`);
+    const reasons = await page.locator('ul.reasons').first().textContent();
+    check(reasons.includes(notGiven) && reasons.includes(NAME), `${lang}: the reason: ${reasons}`);
+    await page.screenshot({ path: path.join(SHOTS, `detached-without-${lang}.png`), fullPage: true });
+
+    for (const [content, words, css, shot] of [[CONTENT, valid, 'verdict-valid', 'valid'], [CHANGED, invalid, 'verdict-invalid', 'changed']]) {
+      await page.goto(PAGE_URL);
+      await page.setInputFiles('#document', SIGNATURE);
+      await page.locator('#detached').waitFor({ state: 'visible' });
+      await page.setInputFiles('#detached', content);
+      await page.click('#submit');
+      const verdict = await verdictOf(page);
+      check(verdict.text === words && verdict.section.includes(css), `${lang}: with the ${shot} content: ${verdict.text}`);
+      const named = await page.locator('dl.facts div', { hasText: NAME }).first().textContent();
+      check(/\b[0-9a-f]{64}\b/.test(named), `${lang}: the result names the content and its SHA-256: ${named}`);
+      await page.screenshot({ path: path.join(SHOTS, `detached-${shot}-${lang}.png`), fullPage: true });
+    }
+    clean(problems, `detached, ${lang}`);
+    ok(`detached XML in ${lang}: ${indeterminate} without its content, ${valid} with it, ${invalid} changed`);
+    await context.close();
+  }
+
+  // By keyboard: the content input comes after the document's, and Tab reaches it once it is offered.
+  const { context, page, problems } = await watched(browser);
+  await page.goto(PAGE_URL);
+  check(await tabTo(page, 'document'), 'the file input is reached by Tab');
+  const [first] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await first.setFiles(SIGNATURE);
+  await page.locator('#detached').waitFor({ state: 'visible' });
+  await page.keyboard.press('Tab');
+  check((await page.evaluate(() => document.activeElement.id)) === 'detached', 'Tab reaches the content input');
+  const [second] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  check(second.isMultiple(), 'several content files may be chosen');
+  await second.setFiles(CONTENT);
+  await page.keyboard.press('Tab');
+  check((await page.evaluate(() => document.activeElement.id)) === 'submit', 'then the button');
+  await page.keyboard.press('Enter');
+  const verdict = await verdictOf(page);
+  check(verdict.text === 'Chữ ký hợp lệ', `detached by keyboard: ${verdict.text}`);
+  clean(problems, 'detached by keyboard');
+  ok('a detached signature and its content by keyboard');
+  await context.close();
+});
+
 await steps(async (browser, ok) => {
   const { context, page, problems } = await watched(browser, { javaScriptEnabled: false });
+  // Without the script the content input is always there.
+  await page.goto(PAGE_URL);
+  await page.setInputFiles('#document', required('DETACHED_SIGNATURE'));
+  await page.setInputFiles('#detached', required('DETACHED_CONTENT'));
+  await page.click('#submit');
+  const detached = await verdictOf(page);
+  check(detached.text === 'Chữ ký hợp lệ', `a detached signature without JavaScript: ${detached.text}`);
   const verdict = await upload(page, required('TAMPERED'));
   check(verdict.text === 'Chữ ký không hợp lệ', `without JavaScript: ${verdict.text}`);
   clean(problems, 'without JavaScript');

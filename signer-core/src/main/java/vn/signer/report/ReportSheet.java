@@ -141,6 +141,9 @@ public record ReportSheet(Locale language, String title, Verdict verdict, String
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(l.get("doc.name"), Printable.text(report.file()), false));
         facts.add(new Fact(l.get("doc.sha256"), details.sha256(), false));
+        for (ReportDetails.Content content : details.detached()) {
+            facts.add(new Fact(l.get("doc.detached"), Printable.text(content.name()) + " (SHA-256 " + content.sha256() + ")", false));
+        }
         facts.add(new Fact(l.get("doc.format"), report.format(), false));
         facts.add(new Fact(l.get("doc.count"), l.words().number(report.signatures().size()), false));
         facts.add(new Fact(l.get("doc.checkedAt"), l.words().time(report.validationTime()), false));

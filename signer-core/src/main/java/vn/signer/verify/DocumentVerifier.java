@@ -67,12 +67,22 @@ public final class DocumentVerifier {
      * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
      */
     public VerificationReport verify(Path file) {
+        return verify(file, List.of());
+    }
+
+    /**
+     * Verifies {@code file}, a detached XML signature's content being among {@code detached} (besides
+     * the settings' detached contents): each signature's reference is matched to a content by name.
+     *
+     * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
+     */
+    public VerificationReport verify(Path file, List<DetachedContent> detached) {
         DocumentFormat format = DocumentFormat.detect(file);
         if (format == DocumentFormat.XML && LargeXml.isLarge(file)) {
             return verifyLarge(file);
         }
         List<XmlFinding> findings = format == DocumentFormat.XML ? inspect(SafeXml.parse(file)) : null;
-        return verify(file.toString(), format, findings, () -> DssDocuments.read(file), length(file), null);
+        return verify(file.toString(), format, findings, () -> DssDocuments.read(file), length(file), null, detached);
     }
 
     /**
@@ -83,7 +93,8 @@ public final class DocumentVerifier {
         long length = length(file);
         LargeXmlVerification.Reading reading = LargeXmlVerification.read(file, length);
         return verify(file.toString(), DocumentFormat.XML, reading.findings(),
-                () -> new InMemoryDocument(reading.standIn(), file.getFileName().toString()), length, reading.digest());
+                () -> new InMemoryDocument(reading.standIn(), file.getFileName().toString()), length, reading.digest(),
+                List.of());
     }
 
     /**
@@ -93,9 +104,19 @@ public final class DocumentVerifier {
      * @throws SignerException BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
      */
     public VerificationReport verify(String name, byte[] document) {
+        return verify(name, document, List.of());
+    }
+
+    /**
+     * Verifies a document received in memory, a detached XML signature's content being among
+     * {@code detached} (see {@link #verify(Path, List)}).
+     *
+     * @throws SignerException INPUT_MISSING, BAD_INPUT (not PDF/XML, unsafe XML), VERIFICATION_FAILED
+     */
+    public VerificationReport verify(String name, byte[] document, List<DetachedContent> detached) {
         DocumentFormat format = DocumentFormat.detect(name, document);
         List<XmlFinding> findings = format == DocumentFormat.XML ? inspect(SafeXml.parse(name, document)) : null;
-        return verify(name, format, findings, () -> DssDocuments.of(name, document), document.length, null);
+        return verify(name, format, findings, () -> DssDocuments.of(name, document), document.length, null, detached);
     }
 
     /**
@@ -111,9 +132,11 @@ public final class DocumentVerifier {
     /**
      * @param findings    what {@link #inspect} found when the document is XML, else null
      * @param wholeDigest the streamed digest of a large XML's whole-document reference, else null
+     * @param given       the detached contents given for this verification
      */
     private VerificationReport verify(String name, DocumentFormat format, List<XmlFinding> findings, Supplier<DSSDocument> read,
-                                      long length, byte[] wholeDigest) {
+                                      long length, byte[] wholeDigest, List<DetachedContent> given) {
+        List<DSSDocument> detached = detachedContents(given);
         Instant now = settings.validationTime() != null ? settings.validationTime() : Instant.now();
         Cancellation.check();
         if (findings != null && XmlVerification.refuses(findings)) {
@@ -127,8 +150,8 @@ public final class DocumentVerifier {
         RevisionDifferences differences = new RevisionDifferences(pages::differing);
         Reports reports;
         try {
-            reports = ServiceLookups.run(() -> wholeDigest == null ? validate(document, differences, now)
-                    : PrecomputedDigest.during(wholeDigest, () -> validate(document, differences, now)));
+            reports = ServiceLookups.run(() -> wholeDigest == null ? validate(document, differences, now, detached)
+                    : PrecomputedDigest.during(wholeDigest, () -> validate(document, differences, now, detached)));
         } catch (SignerException | CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -146,7 +169,7 @@ public final class DocumentVerifier {
         }
         Cancellation.check();
         if (findings != null) {
-            List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length);
+            List<SignatureReport> signatures = XmlVerification.reports(findings, reports, length, !detached.isEmpty());
             return new VerificationReport(name, format.name(), VerificationReport.of(signatures), signatures, now);
         }
         List<SignatureWrapper> found = reports.getDiagnosticData().getSignatures();
@@ -174,11 +197,11 @@ public final class DocumentVerifier {
         return boundaries;
     }
 
-    private Reports validate(DSSDocument document, RevisionDifferences differences, Instant now) {
+    private Reports validate(DSSDocument document, RevisionDifferences differences, Instant now, List<DSSDocument> detached) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(document);
         validator.setCertificateVerifier(certificateVerifier);
         validator.setValidationTime(java.util.Date.from(now));
-        validator.setDetachedContents(detachedContents());
+        validator.setDetachedContents(detached);
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
         // The ETSI validation report is a third rendering of the same result; nothing here reads it.
         validator.setEnableEtsiValidationReport(false);
@@ -191,12 +214,16 @@ public final class DocumentVerifier {
         return validator.validateDocument(policy);
     }
 
-    private List<DSSDocument> detachedContents() {
-        return settings.detachedContents().stream().<DSSDocument>map(p -> {
-            if (!Files.isRegularFile(p)) {
-                throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("verify.noContentFile", p));
+    private List<DSSDocument> detachedContents(List<DetachedContent> given) {
+        List<DetachedContent> all = new ArrayList<>(settings.detachedContents().stream().map(DetachedContent::of).toList());
+        all.addAll(given);
+        return all.stream().<DSSDocument>map(content -> {
+            if (!Files.isRegularFile(content.file())) {
+                throw new SignerException(ErrorCode.INPUT_MISSING, Problem.of("verify.noContentFile", content.file()));
             }
-            return new FileDocument(p.toFile());
+            FileDocument document = new FileDocument(content.file().toFile());
+            document.setName(content.name());
+            return document;
         }).toList();
     }
 

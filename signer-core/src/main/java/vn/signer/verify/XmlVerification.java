@@ -42,7 +42,8 @@ final class XmlVerification {
         return findings.stream().anyMatch(XmlFinding::refused);
     }
 
-    static List<SignatureReport> reports(List<XmlFinding> findings, Reports reports, long length) {
+    /** @param contentGiven whether any detached content was given, to say which is missing when one is */
+    static List<SignatureReport> reports(List<XmlFinding> findings, Reports reports, long length, boolean contentGiven) {
         List<SignatureWrapper> signatures = reports.getDiagnosticData().getSignatures();
         boolean anyPlain = signatures.stream().anyMatch(XmlVerification::isPlain);
         Reports plain = anyPlain ? plainReports(findings, reports) : null;
@@ -61,7 +62,7 @@ final class XmlVerification {
                         List.of()));
             } else {
                 paired.add(finding);
-                result.add(withFinding(report, facts, isPlain, finding));
+                result.add(withFinding(report, facts, isPlain, finding, contentGiven));
             }
         }
         for (XmlFinding finding : findings) {
@@ -126,22 +127,36 @@ final class XmlVerification {
     }
 
     private static SignatureReport withFinding(SignatureReport report, SignatureWrapper facts, boolean isPlain,
-                                               XmlFinding finding) {
+                                               XmlFinding finding, boolean contentGiven) {
         // Wrapping and coverage first: they say what is wrong with the document, not only with the digest.
         List<Remark> reasons = new ArrayList<>();
         finding.problems().forEach(p -> reasons.add(words(p)));
         Verdict floor = finding.ceiling();
+        // A reference to a file that is not there: a detached signature whose content was not given (or
+        // not under the name the reference gives). What it signed was not checked.
+        List<String> missing = facts.getDigestMatchers().stream().filter(m -> !m.isDataFound() && external(m.getUri()))
+                .map(m -> m.getUri()).distinct().toList();
         // DSS stops at the first building block that fails: a signature whose certificate is unknown is
         // INDETERMINATE even when its digest does not match. A cryptographic failure is INVALID regardless.
         if (facts.getDigestMatchers().stream().anyMatch(m -> m.isDataFound() && !m.isDataIntact())) {
             reasons.add(Remark.of("HASH_FAILURE"));
             floor = Verdict.INVALID;
+        } else if (!missing.isEmpty()) {
+            // XMLDSig checks the signature value only once every reference is resolved: with one missing,
+            // "not intact" means "not checked", not a value that failed.
+            reasons.add(Remark.of(contentGiven ? "xml.detached.notAmong" : "xml.detached.notGiven", String.join(", ", missing)));
+            floor = Verdict.worst(List.of(floor, Verdict.INDETERMINATE));
         } else if (!facts.isSignatureIntact() && finding.certificateOffered()) {
             reasons.add(Remark.of("SIG_CRYPTO_FAILURE"));
             floor = Verdict.INVALID;
         }
         List<Remark> warnings = finding.profile() == null ? List.of() : List.of(Remark.of("xml.profile." + finding.profile()));
         return adjust(report, isPlain, finding.coversWhole(), finding.signingTime(), reasons, floor, warnings);
+    }
+
+    /** A reference's URI naming something outside the document (not "" nor "#id"). */
+    private static boolean external(String uri) {
+        return uri != null && !uri.isEmpty() && !uri.startsWith("#");
     }
 
     private static SignatureReport adjust(SignatureReport report, boolean isPlain, boolean coversWhole, Instant claimed,

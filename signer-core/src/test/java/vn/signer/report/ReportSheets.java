@@ -16,7 +16,7 @@ public final class ReportSheets {
     public static final Instant STAMPED = Instant.parse("2026-12-01T02:30:00Z");
     public static final String SHA256 = "ab".repeat(32);
     public static final ReportDetails DETAILS = new ReportDetails(SHA256, "demo",
-            List.of("C=VN,O=signer DEMO PKI,CN=signer DEMO Root CA"));
+            List.of("C=VN,O=signer DEMO PKI,CN=signer DEMO Root CA"), List.of());
 
     private ReportSheets() {
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import vn.signer.server.config.ServerConfig;
 import vn.signer.testing.Tools;
 
@@ -124,14 +125,24 @@ final class TestServers {
 
     /** A multipart/form-data body with one part "document". */
     static byte[] multipart(String boundary, String filename, byte[] content) {
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(content, 0, all, head.length, content.length);
-        System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-        return all;
+        return multipart(boundary, List.of(new Part("document", filename, content)));
+    }
+
+    /** One file part of a form. */
+    record Part(String field, String filename, byte[] content) {
+    }
+
+    /** A multipart/form-data body with {@code parts}, in their order. */
+    static byte[] multipart(String boundary, List<Part> parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            all.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.field() + "\"; filename=\""
+                    + part.filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            all.writeBytes(part.content());
+            all.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return all.toByteArray();
     }
 
     static byte[] bytes(Path file) {

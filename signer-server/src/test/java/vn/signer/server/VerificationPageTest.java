@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.signer.report.Json;
 import vn.signer.testing.DemoPki;
+import vn.signer.testing.DetachedSamples;
 import vn.signer.testing.TestPki;
 import vn.signer.testing.VerdictSamples;
 
@@ -38,10 +41,12 @@ class VerificationPageTest {
     static Path dir;
     static SignerServer server;
     static VerdictSamples samples;
+    static DetachedSamples detached;
 
     @BeforeAll
     static void start() {
         samples = VerdictSamples.write(dir.resolve("samples"));
+        detached = DetachedSamples.write(dir.resolve("detached"));
         server = TestServers.start(dir, TestServers.withPage(TestServers.yaml(dir, false,
                 "  requestsPerSecond: 1000\n  burst: 1000\n  maxRequestBytes: 2000000", ""), PAGE));
     }
@@ -60,6 +65,24 @@ class VerificationPageTest {
             request.header("Accept-Language", acceptLanguage);
         }
         return TestServers.send(request.build());
+    }
+
+    /** Posts {@code document} with {@code contents} as its detached contents and answers the result's id. */
+    private static String uploadWithContent(Path document, String query, Path... contents) {
+        List<TestServers.Part> parts = new ArrayList<>();
+        parts.add(new TestServers.Part("document", document.getFileName().toString(), TestServers.bytes(document)));
+        for (Path content : contents) {
+            parts.add(new TestServers.Part("detached", content.getFileName().toString(), TestServers.bytes(content)));
+        }
+        HttpResponse<byte[]> posted = TestServers.send(TestServers.request(server, PAGE + query)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestServers.multipart(BOUNDARY, parts))).build());
+        assertEquals(303, posted.statusCode(), text(posted));
+        return posted.headers().firstValue("Location").orElseThrow().replaceAll(".*id=([^&]+).*", "$1");
+    }
+
+    private static String resultPage(String id, String lang) {
+        return text(TestServers.get(server, PAGE + "/report?id=" + id + "&lang=" + lang, null));
     }
 
     /** Uploads {@code file} and follows the 303 to its result page. */
@@ -166,6 +189,65 @@ class VerificationPageTest {
         assertEquals(404, unknown.statusCode());
         assertTrue(text(unknown).contains("không còn được lưu"), text(unknown));
         assertPageHeaders(unknown.headers());
+    }
+
+    @Test
+    void aDetachedXmlSignatureIsValidWithItsContentIndeterminateWithoutAndInvalidWithItChanged() {
+        String valid = uploadWithContent(detached.signature(), "", detached.content());
+        assertEquals("Chữ ký hợp lệ", between(resultPage(valid, "vi"), "verdict"));
+        assertEquals("Valid signature", between(resultPage(valid, "en"), "verdict"));
+
+        String without = uploadWithContent(detached.signature(), "");
+        String vi = resultPage(without, "vi");
+        assertEquals("Không đủ thông tin xác thực", between(vi, "verdict"), vi);
+        assertTrue(vi.contains("chưa có nội dung đã ký: đây là chữ ký tách rời, nội dung được ký (" + DetachedSamples.NAME + ")"), vi);
+        String en = resultPage(without, "en");
+        assertTrue(en.contains("the signed content was not given: this is a detached signature"), en);
+
+        String changed = uploadWithContent(detached.signature(), "?lang=en", detached.changed());
+        assertEquals("Invalid signature", between(resultPage(changed, "en"), "verdict"));
+        assertEquals("Chữ ký không hợp lệ", between(resultPage(changed, "vi"), "verdict"));
+    }
+
+    @Test
+    void aDetachedContentIsFoundByItsNameOrItsBytesAndAnotherFileIsNotTakenForIt() throws IOException {
+        Path renamed = java.nio.file.Files.copy(detached.content(), dir.resolve("ban-sao.xml"));
+        // The signed bytes under another name, beside an unrelated file: DSS finds them by their digest.
+        assertEquals("Valid signature", between(resultPage(uploadWithContent(detached.signature(), "", samples.unsigned(), renamed),
+                "en"), "verdict"));
+        // One file alone is taken as the content whatever its name (as DSS, and signer verify --detached, do):
+        // an unrelated one is not what was signed.
+        assertEquals("Invalid signature", between(resultPage(uploadWithContent(detached.signature(), "", samples.unsigned()),
+                "en"), "verdict"));
+        // Several unrelated files: none has the reference's name or the signed bytes, so what was signed is not there.
+        String id = uploadWithContent(detached.signature(), "", samples.unsigned(), samples.valid());
+        String en = resultPage(id, "en");
+        assertTrue(en.contains("class=\"verdict verdict-indeterminate\""), en);
+        assertTrue(en.contains("the signed content " + DetachedSamples.NAME + " was not among the files given"), en);
+    }
+
+    @Test
+    void theReportNamesTheDetachedContentAndItsSha256() throws IOException {
+        String id = uploadWithContent(detached.signature(), "", detached.content());
+        String sha256 = TestServers.sha256Of(TestServers.bytes(detached.content()));
+        for (String lang : List.of("vi", "en")) {
+            HttpResponse<byte[]> pdf = TestServers.get(server, PAGE + "/report.pdf?id=" + id + "&lang=" + lang, null);
+            assertEquals(200, pdf.statusCode());
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                String text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC).replaceAll("\\s+", "");
+                assertTrue(text.contains(DetachedSamples.NAME) && text.contains(sha256), text);
+                assertTrue(text.contains(lang.equals("vi") ? "Nộidungđãkýtáchrời" : "Detachedsignedcontent"), text);
+            }
+        }
+        assertTrue(resultPage(id, "en").contains("<dt>Detached signed content</dt><dd>" + DetachedSamples.NAME + " (SHA-256 "
+                + sha256 + ")</dd>"), resultPage(id, "en"));
+    }
+
+    @Test
+    void theFormOffersTheDetachedContentInputLabelled() {
+        String html = text(TestServers.get(server, PAGE, null));
+        assertTrue(html.contains("<label for=\"detached\">Nội dung đã ký của chữ ký XML tách rời"), html);
+        assertTrue(html.contains("<input type=\"file\" id=\"detached\" name=\"detached\" multiple"), html);
     }
 
     @Test

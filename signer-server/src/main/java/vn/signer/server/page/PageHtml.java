@@ -16,6 +16,8 @@ import vn.signer.verify.Verdict;
  */
 public final class PageHtml {
     private static final String WORDS = "vn.signer.server.words.Page";
+    /** Where the script puts the names of the files a detached signature signed, in page.detachedFound. */
+    private static final String FILES = "%FILES%";
 
     private PageHtml() {
     }
@@ -51,6 +53,12 @@ public final class PageHtml {
                 .append(" accept=\".pdf,.xml,application/pdf,application/xml,text/xml\" aria-describedby=\"limit\">\n")
                 .append("<p class=\"hint\" id=\"drop-hint\" hidden>").append(text(words, "page.drop")).append("</p>\n")
                 .append("<p class=\"hint\" id=\"limit\">").append(text(words, "page.limit", megabytes)).append("</p>\n</div>\n")
+                // Shown to all without the script; with it, only once the chosen document is a detached XML signature.
+                .append("<div class=\"detached\" id=\"detached-part\" data-found=\"")
+                .append(text(words, "page.detachedFound", FILES)).append("\">\n<p class=\"notice\" id=\"detached-found\" hidden></p>\n")
+                .append("<label for=\"detached\">").append(text(words, "page.detached")).append("</label>\n")
+                .append("<input type=\"file\" id=\"detached\" name=\"detached\" multiple aria-describedby=\"detached-hint\">\n")
+                .append("<p class=\"hint\" id=\"detached-hint\">").append(text(words, "page.detachedHint")).append("</p>\n</div>\n")
                 .append("<button type=\"submit\" id=\"submit\">").append(text(words, "page.submit")).append("</button>\n")
                 .append("<progress id=\"progress\" max=\"100\" value=\"0\" hidden aria-labelledby=\"status\"></progress>\n")
                 .append("<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n");

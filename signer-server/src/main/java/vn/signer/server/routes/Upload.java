@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.BadMessageException;
@@ -21,13 +23,16 @@ import vn.signer.SignerException;
 import vn.signer.document.DocumentFormat;
 import vn.signer.document.SafeXml;
 import vn.signer.server.limits.BodyRateHandler;
+import vn.signer.verify.DetachedContent;
 
 /**
  * A request's document, with its SHA-256 (computed as it arrives) and its size checked. A document up
  * to {@link #IN_MEMORY_LIMIT} is kept in memory and never touches the disk; a larger one is streamed
  * to a temporary file, so that receiving a 100 MB body does not take 100 MB of memory (signing and
  * verifying it then read it as they read any file). Accepts a raw body (application/pdf or XML) or a
- * multipart form with a part named {@code document}. Closing deletes the file.
+ * multipart form with a part named {@code document}, and then any parts named {@code detached}: the
+ * signed contents of a detached XML signature, each under the file name its part gives (which is what a
+ * signature's reference is matched to), written to temporary files. Closing deletes the files.
  */
 public final class Upload implements Closeable {
     /** Request attribute holding the document's SHA-256 once read, for the audit log. */
@@ -42,6 +47,7 @@ public final class Upload implements Closeable {
     private final DocumentFormat format;
     private final byte[] content;
     private final Path file;
+    private final List<DetachedContent> detached = new ArrayList<>();
 
     private Upload(String name, String sha256, DocumentFormat format, byte[] content, Path file) {
         this.name = name;
@@ -49,6 +55,11 @@ public final class Upload implements Closeable {
         this.format = format;
         this.content = content;
         this.file = file;
+    }
+
+    /** The detached contents sent with the document (multipart parts named {@code detached}), in their order. */
+    List<DetachedContent> detached() {
+        return List.copyOf(detached);
     }
 
     /** The name the caller gave (multipart file name), or "document". */
@@ -108,6 +119,16 @@ public final class Upload implements Closeable {
      * @throws SignerException BAD_INPUT when the content is neither PDF nor XML
      */
     static Upload receive(Context ctx, long maxBytes, Path tempDir) throws IOException {
+        return receive(ctx, maxBytes, tempDir, false);
+    }
+
+    /**
+     * Receives the document of {@code ctx} and, when {@code withDetached}, a form's detached contents
+     * (parts named {@code detached}; only verification has a use for them).
+     *
+     * @see #receive(Context, long, Path)
+     */
+    static Upload receive(Context ctx, long maxBytes, Path tempDir, boolean withDetached) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
@@ -120,7 +141,9 @@ public final class Upload implements Closeable {
         DocumentFormat declaredFormat;
         InputStream body;
         String name = "document";
-        if (mediaType.equals("multipart/form-data")) {
+        boolean multipart = mediaType.equals("multipart/form-data");
+        boolean detachedParts = multipart && withDetached;
+        if (multipart) {
             UploadedFile part = multipartDocument(ctx, maxBytes);
             body = part.content();
             declaredFormat = null;
@@ -138,7 +161,8 @@ public final class Upload implements Closeable {
             sha256.update(head);
             if (head.length <= IN_MEMORY_LIMIT) {
                 String hex = digested(ctx, sha256);
-                return new Upload(name, hex, format(name, head, declaredFormat, mediaType), head, null);
+                Upload upload = new Upload(name, hex, format(name, head, declaredFormat, mediaType), head, null);
+                return detachedParts ? upload.withDetached(ctx, maxBytes - head.length, maxBytes, tempDir) : upload;
             }
             Path file = Files.createTempFile(tempDir, "signer-upload-", ".bin");
             try {
@@ -151,11 +175,43 @@ public final class Upload implements Closeable {
                 // Core tells formats apart by content; the extension only keeps temp files readable.
                 Path named = Files.move(file, file.resolveSibling(file.getFileName().toString()
                         .replace(".bin", format == DocumentFormat.PDF ? ".pdf" : ".xml")));
-                return new Upload(name, hex, format, null, named);
+                Upload upload = new Upload(name, hex, format, null, named);
+                return detachedParts ? upload.withDetached(ctx, maxBytes - Files.size(named), maxBytes, tempDir) : upload;
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Receives the form's detached contents into temporary files, at most {@code allowed} bytes in all
+     * (the document took the rest of {@code maxBytes}); on any failure the files already written and
+     * this upload's own are deleted.
+     */
+    private Upload withDetached(Context ctx, long allowed, long maxBytes, Path tempDir) throws IOException {
+        try {
+            List<UploadedFile> parts;
+            try {
+                parts = ctx.uploadedFiles("detached");
+            } catch (RuntimeException e) {
+                throw multipartRefused(e, maxBytes);
+            }
+            long left = allowed;
+            for (UploadedFile part : parts) {
+                if ((part.filename() == null || part.filename().isEmpty()) && part.size() == 0) {
+                    continue; // a browser sends an empty part for a file input left empty
+                }
+                Path content = Files.createTempFile(tempDir, "signer-detached-", ".bin");
+                detached.add(new DetachedContent(clientName(part.filename(), "content-" + (detached.size() + 1)), content));
+                try (InputStream in = part.content(); OutputStream out = Files.newOutputStream(content)) {
+                    left -= copy(in, out, left, maxBytes);
+                }
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -296,7 +352,7 @@ public final class Upload implements Closeable {
      * {@code maxBytes}. A read that fails is the client's doing (400); a write that fails (a full disk)
      * is the server's.
      */
-    private static void copy(InputStream in, OutputStream out, long allowed, long maxBytes) throws IOException {
+    private static long copy(InputStream in, OutputStream out, long allowed, long maxBytes) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         for (int n = readOrBadRequest(() -> in.read(buffer)); n >= 0; n = readOrBadRequest(() -> in.read(buffer))) {
@@ -306,6 +362,7 @@ public final class Upload implements Closeable {
             }
             out.write(buffer, 0, n);
         }
+        return total;
     }
 
     /**
@@ -328,6 +385,9 @@ public final class Upload implements Closeable {
     public void close() throws IOException {
         if (file != null) {
             Files.deleteIfExists(file);
+        }
+        for (DetachedContent content : detached) {
+            Files.deleteIfExists(content.file());
         }
     }
 }

@@ -22,7 +22,9 @@ import vn.signer.verify.VerificationReport;
 /**
  * POST /v1/verify: the same report as {@code signer verify --json}, from the same code, with the file
  * named as the caller named it; or, with {@code format=pdf}, the report to keep as a PDF, as
- * {@code signer verify --report} writes it. Query: {@code trust} (a trust profile), {@code offline}
+ * {@code signer verify --report} writes it. A multipart form may carry, beside its {@code document},
+ * parts named {@code detached}: a detached XML signature's content, as {@code signer verify --detached}
+ * gives it. Query: {@code trust} (a trust profile), {@code offline}
  * (true/false), {@code format} (json, the default, or pdf).
  */
 final class VerifyHandler {
@@ -63,10 +65,10 @@ final class VerifyHandler {
         if (verifier == null) {
             throw HttpError.badRequest("trust.unknown", profile, server.trust().names());
         }
-        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir())) {
+        try (Upload upload = Upload.receive(ctx, server.config().limits().maxRequestBytes(), server.tempDir(), true)) {
             upload.requireXmlWithin(server.config().limits().maxXmlBytes());
             VerificationReport report = Guard.work(server, ctx, () -> verify(verifier, upload));
-            return new Checked(report, ReportDetails.of(upload.sha256(), profile, server.trust().settings(profile)));
+            return new Checked(report, ReportDetails.of(upload.sha256(), profile, server.trust().settings(profile), upload.detached()));
         }
     }
 
@@ -95,9 +97,9 @@ final class VerifyHandler {
 
     private static VerificationReport verify(DocumentVerifier verifier, Upload upload) {
         if (upload.inMemory()) {
-            return verifier.verify(upload.name(), upload.content());
+            return verifier.verify(upload.name(), upload.content(), upload.detached());
         }
-        VerificationReport fromFile = verifier.verify(upload.file());
+        VerificationReport fromFile = verifier.verify(upload.file(), upload.detached());
         return new VerificationReport(upload.name(), fromFile.format(), fromFile.verdict(),
                 fromFile.signatures(), fromFile.validationTime());
     }

@@ -1,6 +1,8 @@
 // The verification page's one script. The form works without it (a plain POST); with it, a file can be
 // dropped on the form, a file over the size limit is refused before it is sent, and a large upload shows
-// its progress. Its messages come from the page (data- attributes), in the page's language.
+// its progress, and the input for a detached XML signature's content is shown only when the chosen
+// document is one (it references files outside itself), naming them. Its messages come from the page
+// (data- attributes), in the page's language.
 'use strict';
 (function () {
   const form = document.getElementById('upload');
@@ -13,11 +15,60 @@
   const status = document.getElementById('status');
   const button = document.getElementById('submit');
   const max = Number(form.dataset.maxBytes);
+  const detachedPart = document.getElementById('detached-part');
+  const detachedInput = document.getElementById('detached');
+  const detachedFound = document.getElementById('detached-found');
   document.getElementById('drop-hint').hidden = false;
+  detachedPart.hidden = true;
 
   function say(text) {
     status.textContent = text;
   }
+
+  // The files a signature's references name outside the document: neither "" (the whole document)
+  // nor "#id" (an element of it). Read in this browser only; the server checks again what it receives.
+  function externalReferences(text) {
+    const xml = new DOMParser().parseFromString(text, 'application/xml');
+    const names = [];
+    // Any namespace: an element called Reference that is not XMLDSig's only shows the input for nothing.
+    for (const reference of xml.getElementsByTagNameNS('*', 'Reference')) {
+      const uri = reference.getAttribute('URI');
+      if (uri && !uri.startsWith('#')) {
+        let name = uri;
+        try {
+          name = decodeURIComponent(uri);
+        } catch (e) {
+          // Not percent-encoded UTF-8: show the URI as written.
+        }
+        if (!names.includes(name)) {
+          names.push(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  function showDetached(names) {
+    detachedPart.hidden = names.length === 0;
+    detachedFound.hidden = names.length === 0;
+    if (names.length === 0) {
+      detachedInput.value = '';
+      detachedFound.textContent = '';
+    } else {
+      detachedFound.textContent = detachedPart.dataset.found.replace('%FILES%', names.join(', '));
+    }
+  }
+
+  async function documentChosen() {
+    const file = input.files[0];
+    const xml = file && (/\.xml$/i.test(file.name) || /xml/.test(file.type));
+    // A signature file is small; a large XML is read by the server only.
+    showDetached(xml && file.size <= 16 * 1024 * 1024 ? externalReferences(await file.text()) : []);
+  }
+
+  input.addEventListener('change', () => {
+    documentChosen().catch(() => showDetached([]));
+  });
 
   ['dragenter', 'dragover'].forEach((type) => drop.addEventListener(type, (event) => {
     event.preventDefault();
@@ -29,6 +80,7 @@
     if (event.dataTransfer && event.dataTransfer.files.length > 0) {
       input.files = event.dataTransfer.files;
       say(input.files[0].name);
+      documentChosen().catch(() => showDetached([]));
     }
   });
 
@@ -47,7 +99,8 @@
       input.focus();
       return;
     }
-    if (file.size > max) {
+    const total = Array.from(detachedInput.files).reduce((sum, f) => sum + f.size, file.size);
+    if (total > max) {
       event.preventDefault();
       say(form.dataset.tooLarge);
       input.focus();
